@@ -1,0 +1,24 @@
+import factory
+from allauth.account.models import EmailAddress
+
+from .models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"member{n}@example.com")
+    display_name = factory.Sequence(lambda n: f"Member {n}")
+    password = factory.django.Password("a-long-test-password")
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        """Members have a verified primary address unless verified=False."""
+        if not create:
+            return
+        EmailAddress.objects.get_or_create(
+            user=obj, email=obj.email, defaults={"primary": True, "verified": extracted is not False}
+        )

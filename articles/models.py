@@ -1,0 +1,158 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import StoryBlock
+from core.models import SeoMixin, Topic
+from core.text import reading_minutes, table_of_contents
+
+ARTICLES_PER_PAGE = 12
+
+
+class ArticleIndexPage(SeoMixin, Page):
+    """All articles at /articles/, newest first, filterable by topic."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SeoMixin.seo_panels
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("article index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import article_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        topic_slug = request.GET.get("topic", "").strip()
+        articles = ArticlePage.objects.child_of(self).live()
+        topic = None
+        if topic_slug:
+            topic = Topic.objects.filter(slug=topic_slug).first()
+            articles = articles.filter(topics=topic) if topic else articles.none()
+        paginator = Paginator(article_cards(articles).order_by("-published_date", "-pk"), ARTICLES_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(
+            articles=page_obj.object_list,
+            page_obj=page_obj,
+            topics=Topic.objects.all(),
+            topic=topic,
+            topic_slug=topic_slug,
+        )
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticlePage(SeoMixin, Page):
+    og_type = "article"
+
+    summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences shown in lists."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Leave empty if it is decorative."),
+    )
+    author = models.ForeignKey(
+        "specialists.SpecialistPage",
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_articles",
+    )
+    reviewer = models.ForeignKey(
+        "specialists.SpecialistPage",
+        verbose_name=_("clinical reviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+    )
+    reviewed_on = models.DateField(_("review date"), null=True, blank=True)
+    published_date = models.DateField(_("published"), default=timezone.localdate)
+    topics = ParentalManyToManyField("core.Topic", verbose_name=_("topics"), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    body = StreamField(StoryBlock(), verbose_name=_("body"))
+    reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero image")),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("reviewer"), FieldPanel("reviewed_on"), FieldPanel("published_date")],
+            heading=_("Authorship and review"),
+        ),
+        MultiFieldPanel([FieldPanel("topics"), FieldPanel("tags")], heading=_("Topics")),
+        FieldPanel("body"),
+    ]
+    promote_panels = SeoMixin.seo_panels
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("published_date"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.reviewer_id and not self.reviewed_on:
+            raise ValidationError({"reviewed_on": _("Give the date of the clinical review.")})
+
+    def save(self, *args, **kwargs):
+        # Stored so lists show it without loading every body.
+        self.reading_time = reading_minutes(self.body, self.summary)
+        super().save(*args, **kwargs)
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def get_social_image(self):
+        return self.social_image or self.hero_image
+
+    @property
+    def table_of_contents(self):
+        return table_of_contents(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import related_articles
+        from .structured_data import article_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = related_articles(self)
+        context["page_json_ld"] = article_json_ld(self, request)
+        return context

@@ -1,0 +1,24 @@
+"""Tests: PostgreSQL from DATABASE_URL (started by `make test`), fast hashing,
+plain static storage, in-memory e-mail, tasks run immediately."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-" + "x" * 32
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", "/tmp/steady-ground-test-media")  # noqa: S108
+# Serve static files straight from the source folders (no collectstatic).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,133 @@
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+class Topic(index.Indexed, models.Model):
+    """A subject shared by articles, questions and specialists."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True, max_length=500)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+
+register_snippet(Topic)
+
+
+class SeoMixin(models.Model):
+    """Fields for search engines and social sharing, on every public page type.
+
+    Wagtail's Page already has `seo_title` and `search_description`; this adds
+    the image and text used when the page is shared."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared. 1200×630 works best."),
+    )
+    social_text = models.CharField(
+        _("social text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown under the title when the page is shared. Defaults to the search description."),
+    )
+
+    og_type = "website"  # Open Graph type; articles say "article"
+
+    seo_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("For social sharing")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or ""
+
+    def get_social_text(self):
+        return self.social_text or self.get_meta_description()
+
+    def get_social_image(self):
+        return self.social_image
+
+
+class CrisisResourceBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Service"), max_length=120)
+    phone = blocks.CharBlock(label=_("Phone"), max_length=40, required=False)
+    text_line = blocks.CharBlock(label=_("Text / SMS"), max_length=80, required=False)
+    url = blocks.URLBlock(label=_("Website"), required=False)
+    hours = blocks.CharBlock(label=_("When"), max_length=80, required=False, help_text=_("For example: 24/7"))
+    description = blocks.TextBlock(label=_("Description"), max_length=300, required=False)
+
+    class Meta:
+        icon = "warning"
+        template = "core/blocks/crisis_resource_block.html"
+
+
+@register_setting(icon="warning")
+class SiteSettings(BaseGenericSetting):
+    """Site-wide text editors change in the admin: crisis resources and contact."""
+
+    crisis_link_text = models.CharField(_("crisis link text"), max_length=40, default=_("Need help now?"))
+    crisis_heading = models.CharField(
+        _("crisis page heading"), max_length=120, default=_("If you are in crisis, help is available now")
+    )
+    crisis_intro = RichTextField(
+        _("crisis introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        default="<p>If you might act on thoughts of harming yourself or someone else, "
+        "or you are in danger, call your local emergency number now.</p>",
+    )
+    emergency_number = models.CharField(_("emergency number"), max_length=20, default="112")
+    crisis_resources = StreamField(
+        [("resource", CrisisResourceBlock())], verbose_name=_("crisis resources"), blank=True
+    )
+    contact_email = models.EmailField(_("contact e-mail"), default="hello@example.com")
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("crisis_link_text"),
+                FieldPanel("crisis_heading"),
+                FieldPanel("crisis_intro"),
+                FieldPanel("emergency_number"),
+                FieldPanel("crisis_resources"),
+            ],
+            heading=_("Crisis resources"),
+        ),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

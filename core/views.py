@@ -1,0 +1,49 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import get_template
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+SEARCH_RESULTS_LIMIT = 30
+
+
+@require_safe
+def help_now(request):
+    """Crisis resources (a site setting), reachable from every page."""
+    return render(request, "core/help_now.html")
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = []
+    if query:
+        # depth > 2 leaves out the tree root and the home page.
+        results = Page.objects.live().public().filter(depth__gt=2).specific().search(query)[:SEARCH_RESULTS_LIMIT]
+    return render(request, "core/search.html", {"query": query, "results": results})
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /accounts/",
+        "Disallow: /comments/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors or database: the error may come from them.
+    return HttpResponse(get_template("500.html").render(), status=500)

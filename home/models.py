@@ -1,0 +1,65 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import StoryBlock
+from core.models import SeoMixin
+
+
+class HomePage(SeoMixin, Page):
+    """The front page: editor-chosen featured articles, latest articles, topics."""
+
+    hero_heading = models.CharField(_("heading"), max_length=120, default=_("Clear answers from people who know"))
+    hero_text = models.TextField(_("introduction"), max_length=400, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        InlinePanel("featured_articles", label=_("Featured articles"), max_num=6),
+    ]
+    promote_panels = SeoMixin.seo_panels
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(self))
+        return context
+
+
+class FeaturedArticle(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_articles", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        "articles.ArticlePage", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+
+class StandardPage(SeoMixin, Page):
+    """A plain page: about, privacy, crisis resources and so on."""
+
+    intro = models.TextField(_("introduction"), max_length=400, blank=True)
+    body = StreamField(StoryBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = SeoMixin.seo_panels
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
