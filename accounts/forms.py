@@ -1,6 +1,21 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+format_html_lazy = lazy(format_html, str)
+
+
+def clean_display_name(value):
+    name = " ".join((value or "").split())
+    if not name:
+        raise forms.ValidationError(_("Please choose a display name."))
+    if "@" in name:
+        raise forms.ValidationError(_("Please don't use an e-mail address as your display name: others see it."))
+    return name
 
 
 class SignupForm(AllauthSignupForm):
@@ -10,11 +25,56 @@ class SignupForm(AllauthSignupForm):
         help_text=_("Shown next to what you post. A nickname is fine."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
+    health_data_consent = forms.BooleanField(
+        label=_("I agree that Steady Ground may process what I share about my health to provide this service."),
+        help_text=format_html_lazy(
+            '{} <a href="{}">{}</a>',
+            _("Required because health information is sensitive. You can delete everything at any time."),
+            "/privacy/",
+            _("How we handle your data"),
+        ),
+        error_messages={"required": _("We can only create an account if you agree to this.")},
+    )
 
-    field_order = ["display_name", "email", "password1", "password2"]
+    field_order = ["display_name", "email", "password1", "password2", "health_data_consent"]
 
     def clean_display_name(self):
-        name = " ".join(self.cleaned_data["display_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Please choose a display name."))
-        return name
+        return clean_display_name(self.cleaned_data["display_name"])
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "display_name",
+            "default_anonymous",
+            "notify_answers",
+            "notify_comment_replies",
+            "notify_messages",
+            "notify_consultations",
+        ]
+
+    def clean_display_name(self):
+        return clean_display_name(self.cleaned_data["display_name"])
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that this cannot be undone."),
+        error_messages={"required": _("Please tick this box to confirm.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your current password."))
+        return password

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,6 +43,17 @@ class User(AbstractUser):
         help_text=_("Shown next to your comments and posts. You can use a nickname."),
     )
 
+    # Preferences the member sets in the account area.
+    default_anonymous = models.BooleanField(
+        _("ask questions anonymously by default"),
+        default=True,
+        help_text=_("You can still choose for each question."),
+    )
+    notify_answers = models.BooleanField(_("answers to my questions"), default=True)
+    notify_comment_replies = models.BooleanField(_("replies to my comments"), default=True)
+    notify_messages = models.BooleanField(_("new messages"), default=True)
+    notify_consultations = models.BooleanField(_("consultation request updates"), default=True)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
 
@@ -58,3 +71,28 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.display_name
+
+
+class Consent(models.Model):
+    """A member's explicit consent, kept with the policy version they agreed to.
+
+    Health information is special-category data (GDPR Art. 9): we record when
+    and to which version of the privacy policy each member said yes."""
+
+    HEALTH_DATA = "health_data"
+    KIND_CHOICES = [(HEALTH_DATA, _("Processing of health information"))]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="consents"
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=KIND_CHOICES)
+    policy_version = models.CharField(_("policy version"), max_length=20)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-given_at"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.policy_version})"

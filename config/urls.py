@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("articles.comment_urls")),
     path("articles/feed/", ArticleFeed(), name="article_feed"),

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     # Background tasks (database queue used in production)
     "django_tasks",
     "django_tasks_db",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -163,13 +165,43 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_GET = False  # no state change on GET
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # this session stays; every other one ends
+ACCOUNT_PREVENT_ENUMERATION = True  # same answer for known and unknown addresses
 ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_MAX_EMAIL_ADDRESSES = 2  # the current one plus one being changed to
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_REAUTHENTICATION_REQUIRED = True  # e-mail change and 2FA setup ask for the password
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# Rate limits, counted in the shared cache (Redis in production). Chosen so a
+# person who mistypes is never stopped, while guessing and mail-bombing are:
+ACCOUNT_RATE_LIMITS = {
+    # 5 failed logins per account per 15 minutes, 20 per minute from one address.
+    "login_failed": "20/m/ip,5/15m/key",
+    # Sign-ups: 5 per hour from one address.
+    "signup": "5/h/ip",
+    # Password reset requests: 5 per hour from one address, 3 per hour per e-mail.
+    "reset_password": "5/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+    # Re-sending a verification e-mail: once per 3 minutes per address.
+    "confirm_email": "1/3m/key",
+    "manage_email": "10/h/user",
+    "change_password": "5/h/user",
+    "reauthenticate": "10/15m/user",
+}
+# Account privacy policy version members consent to at sign-up.
+PRIVACY_POLICY_VERSION = "2026-11"
+
+# Two-factor authentication (TOTP + recovery codes), optional for members and
+# required for staff before they reach the Wagtail admin.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Steady Ground"
+USERSESSIONS_TRACK_ACTIVITY = True
 
 # Internationalisation: every user-facing string is marked; <html lang> follows
 # the active language.

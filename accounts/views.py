@@ -1,0 +1,74 @@
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from .forms import DeleteAccountForm, ProfileForm
+from .services import user_data_export, user_data_export_json, user_delete
+
+
+def _account_context(request, profile_form=None):
+    user = request.user
+    return {
+        "profile_form": profile_form or ProfileForm(instance=user),
+        "email_addresses": user.emailaddress_set.all(),
+        "has_totp": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+        "sessions": UserSession.objects.purge_and_list(user),
+        "consents": user.consents.all(),
+    }
+
+
+@login_required
+@require_safe
+def account_home(request):
+    return render(request, "accounts/account_home.html", _account_context(request))
+
+
+@login_required
+@require_POST
+def profile_update(request):
+    form = ProfileForm(request.POST, instance=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Your settings are saved."))
+        return redirect("account_home")
+    return render(request, "accounts/account_home.html", _account_context(request, form), status=400)
+
+
+@login_required
+@require_safe
+def data_summary(request):
+    """A readable page of everything the export file contains."""
+    return render(request, "accounts/data_summary.html", {"export": user_data_export(user=request.user)})
+
+
+@login_required
+@require_safe
+def data_download(request):
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response = HttpResponse(user_data_export_json(user=request.user), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="steady-ground-data-{stamp}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def account_delete(request):
+    if request.method == "POST":
+        form = DeleteAccountForm(request.POST, user=request.user)
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            user_delete(user=user, request=request)
+            messages.success(request, _("Your account and your personal data have been deleted."))
+            return redirect("/")
+    else:
+        form = DeleteAccountForm(user=request.user)
+    return render(request, "accounts/account_delete.html", {"form": form}, status=400 if form.is_bound else 200)
