@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test install lint format check seed lock chromium clean
+.PHONY: help run test install lint format check seed lock chromium redis clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,16 @@ run: install ## Set up an SQLite database with demo content and serve it on 127.
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py seed_demo
 	PORT=$(PORT) DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+redis: ## Install Debian's redis-server (rate limits shared across processes are tested on it) if missing
+	@if ! command -v redis-server >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's redis-server for the shared-cache tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+		else \
+			echo "Tests need redis-server. Install it with: sudo apt-get install -y redis-server" >&2; exit 1; \
+		fi; \
+	fi
 
 chromium: ## Install Debian's Chromium for the browser tests if it is missing
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -47,7 +57,7 @@ format: install ## Format Python and templates
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-test: install chromium ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
+test: install chromium redis ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
 	scripts/with-postgres.sh scripts/test.sh $(PYTEST_ARGS)
 
 seed: install ## Rebuild the demo content in the SQLite database

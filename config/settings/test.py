@@ -15,7 +15,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if not os.environ.get("REDIS_URL"):
+    # Each test process has its own cache; tests that need a shared one
+    # (rate limits across processes) start Redis and set REDIS_URL.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", "/tmp/steady-ground-test-media")  # noqa: S108

@@ -1,0 +1,26 @@
+from functools import wraps
+
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+
+def member_required(action=_("do this")):
+    """For member actions: a logged-out visitor gets a plain sentence saying
+    they need to log in, with log in / sign up links that bring them back
+    (allauth checks `next` against open redirects)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return render(
+                    request,
+                    "accounts/login_required.html",
+                    {"action": action, "next": request.get_full_path()},
+                    status=403,
+                )
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,149 @@
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from accounts.factories import UserFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCKED = "Too many failed login attempts"
+
+
+@pytest.fixture
+def redis_url():
+    """A private redis-server on a Unix socket, stopped after the test."""
+    server = shutil.which("redis-server")
+    assert server, "redis-server is missing. Install it with: apt-get install -y redis-server"
+    folder = tempfile.mkdtemp(prefix="steady-redis-")
+    socket = os.path.join(folder, "redis.sock")
+    process = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [server, "--port", "0", "--unixsocket", socket, "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        if os.path.exists(socket):
+            break
+        time.sleep(0.05)
+    assert os.path.exists(socket), "redis-server did not start"
+    yield f"unix://{socket}"
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+FAILED_LOGINS = """
+import django, sys
+django.setup()
+from django.test import Client
+client = Client()
+outcome = []
+for _ in range(int(sys.argv[1])):
+    response = client.post("/accounts/login/", {"login": sys.argv[2], "password": "not-the-password"})
+    outcome.append("locked" if "Too many failed login attempts" in response.content.decode() else "refused")
+print(",".join(outcome))
+"""
+
+
+def failed_logins_in_another_process(count, email, redis_url):
+    """Run `count` failed logins in a separate Python process sharing Redis."""
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "REDIS_URL": redis_url,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'].replace('/', '%2F')}/{db['NAME']}",
+    }
+    result = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", FAILED_LOGINS, str(count), email],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout.strip().split(",")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_login_lock_holds_across_two_processes_sharing_redis(redis_url, home_page):
+    UserFactory(email="target@example.com")
+    first = failed_logins_in_another_process(3, "target@example.com", redis_url)
+    second = failed_logins_in_another_process(3, "target@example.com", redis_url)
+    assert first == ["refused"] * 3
+    # The limit is 5 per account per 15 minutes, counted across both processes.
+    assert second == ["refused", "refused", "locked"]
+
+
+@pytest.mark.django_db
+def test_locked_out_member_sees_a_clear_message_and_the_lock_expires(client, home_page, a_member):
+    from django.core.cache import cache
+
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": a_member.email, "password": "wrong"})
+    response = client.post("/accounts/login/", {"login": a_member.email, "password": "a-long-test-password"})
+    assert LOCKED in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Every counter carries an expiry: nothing locks anyone out for good.
+    keys = [key for key in cache._cache if "login_failed" in key]
+    assert keys and all(cache._expire_info[key] is not None for key in keys)
+    cache.clear()  # what the 15 minutes do
+    response = client.post("/accounts/login/", {"login": a_member.email, "password": "a-long-test-password"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(a_member.pk)
+
+
+@pytest.mark.django_db
+def test_login_failure_answers_the_same_for_known_and_unknown_addresses(client, home_page, a_member):
+    def page(email):
+        html = client.post("/accounts/login/", {"login": email, "password": "wrong"}).content.decode()
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html).replace(email, "X")
+
+    assert "The email address and/or password you specified are not correct." in page(a_member.email)
+    assert page(a_member.email) == page("nobody@example.com")
+
+
+@pytest.mark.django_db
+def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client, home_page, a_member):
+    from django.core import mail
+
+    known = client.post("/accounts/password/reset/", {"email": a_member.email})
+    unknown = client.post("/accounts/password/reset/", {"email": "nobody@example.com"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert [message.to for message in mail.outbox if "nobody" not in message.to[0]] == [[a_member.email]]
+
+
+@pytest.mark.django_db
+def test_password_reset_requests_are_rate_limited(client, home_page, a_member):
+    statuses = [client.post("/accounts/password/reset/", {"email": a_member.email}).status_code for _ in range(4)]
+    assert statuses[:3] == [302, 302, 302]
+    assert statuses[3] in (200, 429)
+
+
+@pytest.mark.django_db
+def test_signups_from_one_address_are_rate_limited(client, home_page):
+    statuses = []
+    for number in range(6):
+        client.logout()
+        response = client.post(
+            "/accounts/signup/",
+            {
+                "display_name": f"Person {number}",
+                "email": f"person{number}@example.com",
+                "password1": "a-long-signup-password",
+                "password2": "a-long-signup-password",
+                "health_data_consent": "on",
+            },
+        )
+        statuses.append(response.status_code)
+    assert statuses[:5] == [302] * 5
+    assert statuses[5] == 429
