@@ -3,8 +3,10 @@ from functools import wraps
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+DEFAULT_ACTION = _("do this")
 
-def member_required(action=_("do this")):
+
+def member_required(action=DEFAULT_ACTION):
     """For member actions: a logged-out visitor gets a plain sentence saying
     they need to log in, with log in / sign up links that bring them back
     (allauth checks `next` against open redirects)."""
