@@ -22,3 +22,20 @@ class UserFactory(factory.django.DjangoModelFactory):
         EmailAddress.objects.get_or_create(
             user=obj, email=obj.email, defaults={"primary": True, "verified": extracted is not False}
         )
+
+
+def give_totp(user, secret):
+    """Turn on two-factor authentication for `user` with a known TOTP secret."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    return TOTP.activate(user, secret)
+
+
+def current_totp_code(secret):
+    """The code an authenticator app would show now for `secret`."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))

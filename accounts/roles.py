@@ -1,6 +1,7 @@
 """Who may do what. Roles are derived from groups and verified profiles,
 never from a field the member edits."""
 
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
 MEMBERS = "Members"
@@ -40,7 +41,7 @@ def is_specialist(user):
 def has_verified_email(user):
     if not user.is_authenticated:
         return False
-    return user.emailaddress_set.filter(verified=True).exists()
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def needs_two_factor(user):

@@ -1,3 +1,20 @@
-from django.urls import include, path
+"""Comment URLs under /comments/.
 
-urlpatterns = [path("", include("django_comments_xtd.urls"))]
+Only what the site uses, under the names django-comments-xtd's helpers
+reverse. Left out on purpose: the library's REST API (its JSON carries
+e-mail-derived Gravatar URLs and user URLs), e-mail confirmation and
+muting (members are verified already; follow-up e-mails are off), likes,
+and the Django-admin-style approve/delete pages (moderators use the Wagtail
+admin).
+"""
+
+from django.urls import path, re_path
+
+from . import views
+
+urlpatterns = [
+    path("post/", views.comment_post, name="comments-post-comment"),
+    path("reply/<int:cid>/", views.comment_reply, name="comments-xtd-reply"),
+    path("flag/<int:comment_id>/", views.comment_flag, name="comments-flag"),
+    re_path(r"^cr/(\d+)/(.+)/$", views.comment_permalink, name="comments-url-redirect"),
+]

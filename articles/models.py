@@ -36,7 +36,7 @@ class ArticleIndexPage(SeoMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         topic_slug = request.GET.get("topic", "").strip()
-        articles = ArticlePage.objects.child_of(self).live()
+        articles = ArticlePage.objects.child_of(self).live().public()
         topic = None
         if topic_slug:
             topic = Topic.objects.filter(slug=topic_slug).first()
@@ -149,10 +149,8 @@ class ArticlePage(SeoMixin, Page):
         return table_of_contents(self.body)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import related_articles
-        from .structured_data import article_json_ld
+        from .selectors import article_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = related_articles(self)
-        context["page_json_ld"] = article_json_ld(self, request)
+        context.update(article_page_context(self, request))
         return context

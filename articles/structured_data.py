@@ -1,26 +1,30 @@
-"""schema.org data for articles (JSON-LD)."""
+"""schema.org data for articles (JSON-LD).
+
+Rendered with core_tags.json_ld, which escapes <, > and & so no value (a title
+with "</script>" in it, say) can end the script element."""
+
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"  # the same rendition as og:image
 
 
 def _person(specialist, request):
     if specialist is None:
         return None
-    person = {
-        "@type": "Person",
-        "name": specialist.title,
-        "jobTitle": specialist.professional_title,
-        "url": specialist.get_full_url(request),
-    }
+    person = {"@type": "Person", "name": specialist.title, "url": specialist.get_full_url(request)}
+    if specialist.professional_title:
+        person["jobTitle"] = specialist.professional_title
     return person
 
 
-def article_json_ld(page, request):
+def article_json_ld(page, request, topics=None):
+    """An Article for `page`; `topics` saves a query when the caller has them."""
+    url = page.get_full_url(request)
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": page.title[:110],
         "description": page.get_meta_description(),
-        "url": page.get_full_url(request),
-        "mainEntityOfPage": page.get_full_url(request),
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": page.published_date.isoformat(),
         "inLanguage": "en",
         "publisher": {"@type": "Organization", "name": "Steady Ground"},
@@ -34,11 +38,13 @@ def article_json_ld(page, request):
     if page.reviewer and page.reviewed_on:
         data["reviewedBy"] = _person(page.reviewer, request)
         data["lastReviewed"] = page.reviewed_on.isoformat()
-    topics = [topic.name for topic in page.topics.all()]
-    if topics:
-        data["about"] = [{"@type": "Thing", "name": name} for name in topics]
+    if topics is None:
+        topics = page.topics.all()
+    about = [{"@type": "Thing", "name": topic.name} for topic in topics]
+    if about:
+        data["about"] = about
     image = page.get_social_image()
     if image:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
         data["image"] = request.build_absolute_uri(rendition.url)
     return data

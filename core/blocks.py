@@ -26,12 +26,54 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = heading_anchor(value["text"])
+        # StoryBlock passes the de-duplicated anchor (the same one the table of
+        # contents links to); a heading rendered on its own falls back to its slug.
+        context["anchor"] = context.get("heading_anchor") or heading_anchor(value["text"])
         return context
 
 
 def heading_anchor(text):
     return slugify(text, allow_unicode=True) or "section"
+
+
+# ids the page templates use around a body; a heading never takes one of them.
+RESERVED_ANCHORS = frozenset(
+    {
+        "main",
+        "site-search-q",
+        "footer-crisis",
+        "toc-heading",
+        "share-heading-main",
+        "author-box-heading",
+        "cta-heading",
+        "related-heading",
+        "comments",
+        "comments-heading",
+        "comment-form-heading",
+    }
+)
+
+
+def heading_anchors(stream_value):
+    """One anchor per block of a StoryBlock value, in order: a unique id for
+    each heading ("-2", "-3"... for repeats) and None for every other block.
+
+    The table of contents and the rendered headings both come from here, so
+    every link in the contents reaches its heading."""
+    taken = set(RESERVED_ANCHORS)
+    anchors = []
+    for child in stream_value or []:
+        if child.block_type != "heading":
+            anchors.append(None)
+            continue
+        base = heading_anchor(child.value["text"])
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        anchors.append(anchor)
+    return anchors
 
 
 class BulletedListBlock(blocks.StructBlock):
@@ -123,3 +165,8 @@ class StoryBlock(blocks.StreamBlock):
 
     class Meta:
         template = "core/blocks/story_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["children"] = list(zip(value, heading_anchors(value), strict=True))
+        return context

@@ -3,17 +3,37 @@
 import math
 import re
 
-from .blocks import heading_anchor
+from wagtail import blocks
+
+from .blocks import heading_anchors
 
 WORDS_PER_MINUTE = 220
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def _block_texts(block, value):
+    """The readable text of one block value. Choice blocks are left out: their
+    labels ("Section (h2)", "Note") are settings, not words a reader reads."""
+    if value is None or isinstance(block, blocks.ChoiceBlock):
+        return
+    if isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from _block_texts(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from _block_texts(block.child_block, item)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from _block_texts(child.block, child.value)
+    else:
+        # Rich text comes back from get_searchable_content without its tags.
+        yield from block.get_searchable_content(value)
+
+
 def _texts(stream_value):
-    """Every piece of readable text in a StreamField value, through each
-    block's own get_searchable_content (rich text comes back without tags)."""
+    """Every piece of readable text in a StreamField value."""
     for child in stream_value or []:
-        yield from child.block.get_searchable_content(child.value)
+        yield from _block_texts(child.block, child.value)
 
 
 def word_count(stream_value):
@@ -26,16 +46,10 @@ def reading_minutes(stream_value, extra_text=""):
 
 
 def table_of_contents(stream_value):
-    """The body's headings as [{'text', 'anchor', 'level'}], anchors unique."""
-    seen = {}
-    entries = []
-    for block in stream_value or []:
-        if block.block_type != "heading":
-            continue
-        anchor = heading_anchor(block.value["text"])
-        count = seen.get(anchor, 0)
-        seen[anchor] = count + 1
-        if count:
-            anchor = f"{anchor}-{count + 1}"
-        entries.append({"text": block.value["text"], "anchor": anchor, "level": block.value["level"]})
-    return entries
+    """The body's headings as [{'text', 'anchor', 'level'}], with the same unique
+    anchors the rendered headings carry (see core.blocks.heading_anchors)."""
+    return [
+        {"text": child.value["text"], "anchor": anchor, "level": child.value["level"]}
+        for child, anchor in zip(stream_value or [], heading_anchors(stream_value), strict=True)
+        if anchor is not None
+    ]

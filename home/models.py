@@ -24,6 +24,7 @@ class HomePage(SeoMixin, Page):
     ]
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.ArticleIndexPage", "specialists.SpecialistIndexPage", "home.StandardPage"]
     max_count = 1
 
     class Meta:

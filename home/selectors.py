@@ -1,5 +1,3 @@
-from django.db.models import Prefetch
-
 from articles.models import ArticlePage
 from articles.selectors import article_cards
 from core.models import Topic
@@ -11,20 +9,25 @@ FEATURED_SPECIALISTS = 4
 
 def home_sections(home):
     """Everything the home page lists, in a fixed number of queries."""
-    featured = list(
-        article_cards(ArticlePage.objects.live().public().filter(pk__in=home.featured_articles.values("article_id")))
+    # Read the featured rows once, through the relation, so a preview shows the
+    # editor's unsaved choice and a published page costs one query.
+    order = {}
+    for position, featured_article in enumerate(home.featured_articles.all()):
+        order.setdefault(featured_article.article_id, position)
+    # Private sections are looked up once, for all three lists.
+    private = ArticlePage.objects.private_q()
+    featured = sorted(
+        article_cards(ArticlePage.objects.live().exclude(private).filter(pk__in=list(order))),
+        key=lambda article: order[article.pk],
     )
-    order = {fa.article_id: fa.sort_order for fa in home.featured_articles.all()}
-    featured.sort(key=lambda article: order.get(article.pk, 0))
-    featured_ids = [article.pk for article in featured]
     latest = article_cards(
-        ArticlePage.objects.live().public().exclude(pk__in=featured_ids).order_by("-published_date", "-pk")
+        ArticlePage.objects.live().exclude(private).exclude(pk__in=list(order)).order_by("-published_date", "-pk")
     )[:LATEST_ARTICLES]
     specialists = (
         SpecialistPage.objects.live()
-        .public()
+        .exclude(private)
         .select_related("photo")
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.only("name", "slug")))
+        .prefetch_related("photo__renditions")
         .order_by("-offers_free_consultation", "title")[:FEATURED_SPECIALISTS]
     )
     return {

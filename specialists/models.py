@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -8,6 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import SeoMixin
+
+SPECIALISTS_PER_PAGE = 24
 
 
 class SpecialistIndexPage(SeoMixin, Page):
@@ -26,12 +29,22 @@ class SpecialistIndexPage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["specialists"] = (
+        specialists = (
             SpecialistPage.objects.child_of(self)
             .live()
+            .public()
             .select_related("photo")
-            .order_by("-offers_free_consultation", "title")
+            .prefetch_related("photo__renditions")
+            .order_by("-offers_free_consultation", "title", "pk")
         )
+        paginator = Paginator(specialists, SPECIALISTS_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(specialists=page_obj.object_list, page_obj=page_obj)
         return context
 
 
@@ -97,6 +110,9 @@ class SpecialistPage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Reverse relation from articles.ArticlePage.author: no upward import.
         context["articles"] = (
-            self.authored_articles.live().select_related("hero_image").order_by("-published_date", "-pk")[:6]
+            self.authored_articles.live()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-published_date", "-pk")[:6]
         )
         return context

@@ -14,6 +14,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: each test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     """The HomePage the data migration created, as the default site's root."""
@@ -74,3 +84,125 @@ def a_superuser(db):
 @pytest.fixture
 def root_page(db):
     return Page.objects.get(depth=1)
+
+
+# --- Images and realistic content (articles, SEO, query budgets) -------------
+
+
+def drawn_image_file(name="picture.jpg", size=(1600, 900), colour=(64, 112, 160)):
+    """A JPEG drawn with Pillow in memory: a sky, a hill and a sun."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    width, height = size
+    picture = PILImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((width * 0.65, height * 0.1, width * 0.85, height * 0.45), fill=(250, 210, 90))
+    draw.rectangle((0, height * 0.7, width, height), fill=(70, 130, 80))
+    buffer = BytesIO()
+    picture.save(buffer, "JPEG", quality=80)
+    return ImageFile(buffer, name=name)
+
+
+@pytest.fixture
+def make_image(db):
+    """make_image(title=..., size=(w, h)) -> a Wagtail Image from a drawn JPEG."""
+    from wagtail.images import get_image_model
+
+    def make(title="A hill under a morning sun", size=(1600, 900), colour=(64, 112, 160)):
+        return get_image_model().objects.create(title=title, file=drawn_image_file(size=size, colour=colour))
+
+    return make
+
+
+class RealisticContent:
+    """Content shaped like the live site: specialists with photos and two
+    specialisations, articles with a hero image, an author with a photo, two
+    topics, tags and a clinical reviewer. Call the add_* methods again to grow
+    the same site (for query budgets: measure small, add more, measure again)."""
+
+    TOPIC_NAMES = ["Relationships", "Anxiety", "Parenting", "Sleep"]
+
+    def __init__(self, home, article_index, specialist_index, make_image):
+        import datetime
+
+        from core.factories import TopicFactory
+
+        self._datetime = datetime
+        self.home = home
+        self.article_index = article_index
+        self.specialist_index = specialist_index
+        self.make_image = make_image
+        self.topics = [TopicFactory(name=name, slug=name.lower()) for name in self.TOPIC_NAMES]
+        self.specialists = []
+        self.articles = []
+        self.author = self.add_specialists(1, offers_free_consultation=True, title="Dr Ada Moss")[0]
+        self.reviewer = self.add_specialists(1, title="Dr Rui Costa", professional_title="Psychiatrist")[0]
+
+    def add_specialists(self, count, **fields):
+        from specialists.factories import SpecialistPageFactory
+
+        created = []
+        for _ in range(count):
+            n = len(self.specialists)
+            specialist = SpecialistPageFactory(
+                parent=self.specialist_index,
+                photo=self.make_image(title=f"Portrait {n}", size=(480, 480), colour=(120, 90 + n % 100, 140)),
+                topics=[self.topics[n % 4], self.topics[(n + 1) % 4]],
+                **{"title": f"Dr Specialist {n}", **fields},
+            )
+            self.specialists.append(specialist)
+            created.append(specialist)
+        return created
+
+    def add_articles(self, count, author=None, **fields):
+        from articles.factories import ArticlePageFactory
+
+        created = []
+        for _ in range(count):
+            n = len(self.articles)
+            article = ArticlePageFactory(
+                parent=self.article_index,
+                title=f"Steadier days, part {n}",
+                author=author or self.author,
+                reviewer=self.reviewer,
+                reviewed_on=self._datetime.date(2026, 2, 1),
+                hero_image=self.make_image(title=f"Hero {n}", size=(960, 540), colour=(60, 100 + n % 100, 150)),
+                hero_alt_text=f"A hill under a morning sun, picture {n}",
+                published_date=self._datetime.date(2026, 1, 1) + self._datetime.timedelta(days=n),
+                **fields,
+            )
+            article.topics.set([self.topics[n % 4], self.topics[(n + 1) % 4]])
+            article.tags.add("self-care", f"week-{n % 5}")
+            article.save_revision().publish()
+            self.articles.append(article)
+            created.append(article)
+        return created
+
+
+@pytest.fixture
+def realistic_content(home_page, article_index, specialist_index, make_image):
+    return RealisticContent(home_page, article_index, specialist_index, make_image)
+
+
+@pytest.fixture
+def measure_page_queries(client, django_assert_max_num_queries):
+    """measure(url, budget) -> the number of queries a GET of url makes, failing
+    past budget (django_assert_max_num_queries, a CaptureQueriesContext). A
+    first GET warms up (creates image renditions and the site settings row);
+    the cache is then cleared, so the measured GET finds renditions and site
+    roots in the database: the worst realistic case."""
+    from django.core.cache import cache
+
+    def measure(url, budget):
+        assert client.get(url).status_code == 200
+        cache.clear()
+        with django_assert_max_num_queries(budget) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured)
+
+    return measure

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -270,6 +271,12 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
     }
 }
 COMMENTS_XTD_FORM_CLASS = "articles.comments.ArticleCommentForm"
+# django_comments' own length limit, kept equal to ours.
+COMMENT_MAX_LENGTH = COMMENTS_XTD_MAX_LENGTH
+COMMENTS_XTD_DEFAULT_FOLLOWUP = False
+# The library's API is not routed (articles/comment_urls.py); should it ever
+# be, it must not ask Gravatar with a hash of the member's e-mail address.
+COMMENTS_XTD_API_GET_USER_AVATAR = "articles.comments.no_avatar"
 COMMENTS_HIDE_REMOVED = True
 # Comments posted per member per hour before the form refuses more.
 COMMENTS_RATE_LIMIT_PER_HOUR = 10

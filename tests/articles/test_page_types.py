@@ -1,0 +1,167 @@
+"""Where article pages may live, and creating one through the Wagtail admin."""
+
+import datetime
+
+from allauth.mfa.models import Authenticator
+from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from accounts.factories import UserFactory
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from articles.models import ArticleIndexPage, ArticlePage
+from core.blocks import StoryBlock
+from core.factories import TopicFactory
+from home.models import HomePage, StandardPage
+from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
+from specialists.models import SpecialistIndexPage, SpecialistPage
+from tests.conftest import drawn_image_file
+
+
+def list_block(items):
+    """Form data for a ListBlock: one entry per item."""
+    data = {str(i): {"value": item, "deleted": "", "order": str(i)} for i, item in enumerate(items)}
+    data["count"] = str(len(items))
+    return data
+
+
+def staff_with_two_factor(**fields):
+    """A superuser who has set up TOTP, as the admin requires of staff."""
+    user = UserFactory(is_staff=True, is_superuser=True, **fields)
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
+    return user
+
+
+class ArticleTreeTestCase(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.root = Page.objects.get(depth=1)
+        cls.home = HomePage.objects.get(depth=2)
+        cls.article_index = ArticleIndexPageFactory(parent=cls.home)
+        cls.specialist_index = SpecialistIndexPageFactory(parent=cls.home)
+        cls.topics = [TopicFactory(name="Anxiety", slug="anxiety"), TopicFactory(name="Sleep", slug="sleep")]
+        cls.author = SpecialistPageFactory(parent=cls.specialist_index, title="Dr Ada Moss")
+        cls.reviewer = SpecialistPageFactory(parent=cls.specialist_index, title="Dr Rui Costa")
+        cls.article = ArticlePageFactory(parent=cls.article_index, author=cls.author, topics=cls.topics)
+        cls.editor = staff_with_two_factor(email="editor.pagetypes@example.com", display_name="Editor")
+
+
+class ArticlePageTypeTests(ArticleTreeTestCase):
+    def test_article_index_only_under_home_page(self):
+        self.assertAllowedParentPageTypes(ArticleIndexPage, {HomePage})
+        for parent in (Page, ArticleIndexPage, ArticlePage, SpecialistIndexPage, SpecialistPage, StandardPage):
+            self.assertCanNotCreateAt(parent, ArticleIndexPage)
+
+    def test_only_one_article_index(self):
+        self.assertCanCreateAt(HomePage, ArticleIndexPage)
+        self.assertFalse(ArticleIndexPage.can_create_at(self.home))
+
+    def test_article_index_holds_only_articles(self):
+        self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
+
+    def test_article_only_under_article_index(self):
+        self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})
+        for parent in (Page, HomePage, StandardPage, SpecialistIndexPage, SpecialistPage, ArticlePage):
+            self.assertCanNotCreateAt(parent, ArticlePage)
+        self.assertTrue(ArticlePage.can_create_at(self.article_index))
+
+    def test_article_has_no_subpages(self):
+        self.assertAllowedSubpageTypes(ArticlePage, set())
+
+    def test_article_index_and_article_render(self):
+        self.assertPageIsRenderable(self.article_index)
+        self.assertPageIsRenderable(self.article_index, query_data={"topic": "anxiety"})
+        self.assertPageIsRenderable(self.article)
+
+
+class ArticleAdminTests(ArticleTreeTestCase):
+    def setUp(self):
+        # Per test: image files live in a media folder each test throws away.
+        self.image = get_image_model().objects.create(title="A hill", file=drawn_image_file(size=(320, 180)))
+        self.client.force_login(self.editor)
+
+    def article_form_data(self, body, **fields):
+        data = nested_form_data(
+            {
+                "title": "Sleep when your mind races",
+                "slug": "sleep-when-your-mind-races",
+                "summary": "Why racing thoughts keep you awake, and five steps that help.",
+                "hero_alt_text": "",
+                "author": self.author.pk,
+                "reviewer": "",
+                "reviewed_on": "",
+                "published_date": "2026-03-01",
+                "tags": "sleep, stress",
+                "seo_title": "",
+                "search_description": "",
+                "social_text": "",
+                "body": streamfield(body),
+                **fields,
+            }
+        )
+        data["topics"] = [topic.pk for topic in self.topics]
+        return data
+
+    def every_block(self):
+        return [
+            ("heading", {"text": "Why the mind races at night", "level": "h2"}),
+            ("paragraph", rich_text("<p>When the day goes quiet, <b>worries</b> get louder.</p>")),
+            ("bulleted_list", {"items": list_block([rich_text("<p>Caffeine late</p>"), rich_text("<p>Screens</p>")])}),
+            (
+                "numbered_steps",
+                {
+                    "steps": list_block(
+                        [
+                            {"title": "Write it down", "text": rich_text("<p>Park the worry on paper.</p>")},
+                            {"title": "Breathe out slowly", "text": rich_text("<p>Longer out than in.</p>")},
+                        ]
+                    )
+                },
+            ),
+            ("quote", {"quote": "Rest is not a reward.", "attribution": "A client"}),
+            (
+                "callout",
+                {"kind": "important", "title": "If you cannot sleep for weeks", "text": rich_text("<p>See a GP.</p>")},
+            ),
+            ("image", {"image": self.image.pk, "alt_text": "A hill at dusk", "caption": "Evening light"}),
+            ("faq", {"question": "Is it normal?", "answer": rich_text("<p>Very common.</p>")}),
+            ("key_takeaways", {"title": "Key takeaways", "items": list_block(["Worry is louder at night."])}),
+        ]
+
+    def test_form_data_covers_every_story_block(self):
+        self.assertEqual({name for name, _ in self.every_block()}, set(StoryBlock().child_blocks))
+
+    def test_editor_creates_article_with_every_block(self):
+        data = self.article_form_data(
+            self.every_block(), reviewer=self.reviewer.pk, reviewed_on="2026-03-02", hero_image=self.image.pk
+        )
+        self.assertCanCreate(self.article_index, ArticlePage, data)
+
+        article = ArticlePage.objects.get(slug="sleep-when-your-mind-races")
+        self.assertTrue(article.live)
+        self.assertEqual([block.block_type for block in article.body], [name for name, _ in self.every_block()])
+        self.assertEqual(article.author.specific, self.author)
+        self.assertEqual(article.reviewed_on, datetime.date(2026, 3, 2))
+        self.assertEqual(set(article.topics.all()), set(self.topics))
+        self.assertEqual(sorted(tag.name for tag in article.tags.all()), ["sleep", "stress"])
+        self.assertPageIsRenderable(article)
+
+    def test_article_is_editable_and_previewable(self):
+        # StreamField forms are built by JavaScript, so the data is given, not scraped.
+        data = self.article_form_data(self.every_block(), title=self.article.title, slug=self.article.slug)
+        self.assertPageIsEditable(self.article, post_data=data, user=self.editor)
+        self.assertPageIsPreviewable(self.article, post_data=data, user=self.editor)
+
+    def test_reviewer_without_review_date_is_rejected_on_the_field(self):
+        data = self.article_form_data(self.every_block()[:2], reviewer=self.reviewer.pk, reviewed_on="")
+        data["action-publish"] = "action-publish"
+        add_url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", self.article_index.pk])
+
+        response = self.client.post(add_url, data)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["form"].errors["reviewed_on"], ["Give the date of the clinical review."])
+        self.assertContains(response, "Give the date of the clinical review.")
+        self.assertFalse(ArticlePage.objects.filter(slug="sleep-when-your-mind-races").exists())

@@ -1,0 +1,36 @@
+"""Article pages render in a fixed number of queries, whatever the amount of
+content: measured on realistic content (see RealisticContent), then again on
+the same site with ten times as many articles.
+
+Budgets are the counts measured with a cold cache (see measure_page_queries)
+plus a small margin; a change that adds a query per article fails here."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE_PAGE_BUDGET = 22  # measured: 20 (6 and 60 articles)
+ARTICLE_INDEX_BUDGET = 15  # measured: 12 (first and second page), 13 (?topic=)
+
+
+def test_article_page_queries_do_not_grow_with_content(realistic_content, measure_page_queries):
+    realistic_content.add_articles(6)
+    article = realistic_content.articles[0]
+
+    small = measure_page_queries(article.url, ARTICLE_PAGE_BUDGET)
+    realistic_content.add_articles(54)
+    large = measure_page_queries(article.url, ARTICLE_PAGE_BUDGET)
+
+    assert small == large
+
+
+def test_article_index_queries_do_not_grow_with_content(realistic_content, measure_page_queries):
+    # 13 articles fill a second page (12 a page); 60 fill five.
+    realistic_content.add_articles(13)
+    urls = [realistic_content.article_index.url + query for query in ("", "?page=2", "?topic=anxiety")]
+
+    small = [measure_page_queries(url, ARTICLE_INDEX_BUDGET) for url in urls]
+    realistic_content.add_articles(47)
+    large = [measure_page_queries(url, ARTICLE_INDEX_BUDGET) for url in urls]
+
+    assert small == large
