@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from .models import Consent
@@ -53,7 +54,10 @@ def _row(obj, excluded):
     for field in obj._meta.concrete_fields:
         if field.name in excluded:
             continue
-        row[field.attname] = field.value_from_object(obj)
+        value = field.value_from_object(obj)
+        if isinstance(value, FieldFile):
+            value = value.name or None
+        row[field.attname] = value
     return row
 
 

@@ -14,6 +14,8 @@ urlpatterns = [
     # One login door: the admin's own login form would bypass allauth's
     # verification, rate limits and (later) two-factor checks.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # Wagtail's login for private pages is a third door: send it to ours too.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

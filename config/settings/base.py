@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sites",
+    "django.contrib.humanize",  # allauth's session list uses it
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
 ]
@@ -243,6 +244,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SITE_ID = 1
 WAGTAIL_SITE_NAME = "Steady Ground"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"  # private pages log in through allauth too
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, even in the admin
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]

@@ -1,0 +1,239 @@
+"""Who can reach what: one row per URL pattern the project routes.
+
+A new URL without a row fails `test_every_routed_url_has_a_row`. Each row
+says, for each kind of visitor, the status a GET gets (and where a redirect
+goes). Library URL groups (the Wagtail and Django admin) are covered by
+prefix rows: the whole admin is for staff with two-factor only."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+from django_comments_xtd.models import XtdComment
+
+from accounts.factories import UserFactory, give_totp
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "member", "other_member", "specialist", "moderator", "editor")
+LOGIN = "login"  # 302 to /accounts/login/
+ADMIN_LOGIN = "admin-login"  # 302 to the admin login, which is ours
+AWAY = "away"  # 302 somewhere else (allauth sends logged-in people home)
+
+PUBLIC = dict.fromkeys(ROLES, 200)
+MEMBERS_ONLY = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 200)}
+ENTRANCE = {"anonymous": 200, **dict.fromkeys(ROLES[1:], AWAY)}
+POST_ONLY_MEMBERS = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 405)}
+STAFF_ONLY = {
+    "anonymous": ADMIN_LOGIN,
+    "member": ADMIN_LOGIN,
+    "other_member": ADMIN_LOGIN,
+    "specialist": ADMIN_LOGIN,
+    "moderator": 200,
+    "editor": 200,
+}
+NOT_FOUND = dict.fromkeys(ROLES, 404)
+SIGNED_IN_ELSEWHERE = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], AWAY)}
+WITH_TOTP_200 = {"moderator": 200, "editor": 200}  # staff have two-factor set up
+NONE_YET = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 404)}  # nothing of theirs to show
+
+# route pattern -> (URL to request, {role: expected})
+ROWS = {
+    "": ("/", PUBLIC),
+    "accounts/": ("/accounts/", MEMBERS_ONLY),
+    "accounts/profile/": ("/accounts/profile/", POST_ONLY_MEMBERS),
+    "accounts/data/": ("/accounts/data/", MEMBERS_ONLY),
+    "accounts/data/download/": ("/accounts/data/download/", MEMBERS_ONLY),
+    "accounts/delete/": ("/accounts/delete/", MEMBERS_ONLY),
+    "accounts/login/": ("/accounts/login/", ENTRANCE),
+    "accounts/logout/": ("/accounts/logout/", {"anonymous": AWAY, **dict.fromkeys(ROLES[1:], 200)}),
+    "accounts/inactive/": ("/accounts/inactive/", PUBLIC),
+    "accounts/signup/": ("/accounts/signup/", ENTRANCE),
+    "accounts/reauthenticate/": ("/accounts/reauthenticate/", MEMBERS_ONLY),
+    # allauth routes its login-by-code flow although it is off here: nothing to do there.
+    "accounts/reauthenticate/code/": ("/accounts/reauthenticate/code/", MEMBERS_ONLY),
+    "accounts/reauthenticate/code/confirm/": ("/accounts/reauthenticate/code/confirm/", SIGNED_IN_ELSEWHERE),
+    "accounts/email/": ("/accounts/email/", MEMBERS_ONLY),
+    "accounts/confirm-email/": ("/accounts/confirm-email/", PUBLIC),
+    "accounts/password/change/": ("/accounts/password/change/", MEMBERS_ONLY),
+    "accounts/password/set/": ("/accounts/password/set/", SIGNED_IN_ELSEWHERE),
+    "accounts/password/reset/": ("/accounts/password/reset/", PUBLIC),
+    "accounts/login/code/confirm/": ("/accounts/login/code/confirm/", SIGNED_IN_ELSEWHERE),
+    "accounts/^confirm-email/(?P<key>[-:\\w]+)/$": ("/accounts/confirm-email/not-a-real-key/", PUBLIC),
+    "accounts/password/reset/key/done/": ("/accounts/password/reset/key/done/", PUBLIC),
+    "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": (
+        "/accounts/password/reset/key/1-not-a-key/",
+        PUBLIC,
+    ),
+    "accounts/password/reset/done/": ("/accounts/password/reset/done/", PUBLIC),
+    "accounts/2fa/": ("/accounts/2fa/", MEMBERS_ONLY),
+    "accounts/2fa/authenticate/": ("/accounts/2fa/authenticate/", SIGNED_IN_ELSEWHERE),
+    "accounts/2fa/reauthenticate/": ("/accounts/2fa/reauthenticate/", {**SIGNED_IN_ELSEWHERE, **WITH_TOTP_200}),
+    "accounts/2fa/totp/activate/": ("/accounts/2fa/totp/activate/", SIGNED_IN_ELSEWHERE),
+    "accounts/2fa/totp/deactivate/": (
+        "/accounts/2fa/totp/deactivate/",
+        {**NONE_YET, "moderator": AWAY, "editor": AWAY},  # staff: asked for the password first
+    ),
+    "accounts/2fa/recovery-codes/": ("/accounts/2fa/recovery-codes/", NONE_YET),
+    "accounts/2fa/recovery-codes/generate/": (
+        "/accounts/2fa/recovery-codes/generate/",
+        {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], AWAY)},
+    ),
+    "accounts/2fa/recovery-codes/download/": ("/accounts/2fa/recovery-codes/download/", NONE_YET),
+    "accounts/sessions/": ("/accounts/sessions/", MEMBERS_ONLY),
+    "comments/post/": ("/comments/post/", dict.fromkeys(ROLES, 405)),
+    # Visitors see the reply page with a log in / sign up sentence instead of the form.
+    "comments/reply/<int:cid>/": ("/comments/reply/{comment}/", PUBLIC),
+    "comments/flag/<int:comment_id>/": ("/comments/flag/{comment}/", MEMBERS_ONLY),
+    "comments/^cr/(\\d+)/(.+)/$": ("/comments/cr/{article_ct}/{article}/", dict.fromkeys(ROLES, 302)),
+    "articles/feed/": ("/articles/feed/", PUBLIC),
+    "help-now/": ("/help-now/", PUBLIC),
+    "search/": ("/search/?q=sleep", PUBLIC),
+    "robots.txt": ("/robots.txt", PUBLIC),
+    "sitemap.xml": ("/sitemap.xml", PUBLIC),
+    "documents/^(\\d+)/(.*)$": ("/documents/999999/missing.pdf", NOT_FOUND),
+    "documents/authenticate_with_password/<int:restriction_id>/": (
+        "/documents/authenticate_with_password/999999/",
+        NOT_FOUND,
+    ),
+    "_util/login/": ("/_util/login/", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], LOGIN)}),
+    "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
+        "/_util/authenticate_with_password/999999/999999/",
+        NOT_FOUND,
+    ),
+    "^((?:[\\w\\-]+/)*)$": ("/articles/", PUBLIC),
+    "admin/login/": ("/admin/login/", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], LOGIN)}),
+}
+PREFIX_ROWS = {
+    "admin/": ("/admin/", STAFF_ONLY),
+    "django-admin/": (
+        "/django-admin/",
+        {**STAFF_ONLY, **dict.fromkeys(("anonymous", "member", "other_member", "specialist"), "django-login")},
+    ),
+}
+
+
+def routed_patterns(resolver=None, prefix=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            yield from routed_patterns(pattern, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern)
+
+
+def test_every_routed_url_has_a_row():
+    missing = [
+        route
+        for route in routed_patterns()
+        if route not in ROWS and not any(route.startswith(prefix) for prefix in PREFIX_ROWS)
+    ]
+    assert missing == [], f"Add these URLs to the access matrix: {missing}"
+
+
+@pytest.fixture
+def people(home_page):
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    people = {
+        "member": UserFactory(email="m1@example.com"),
+        "other_member": UserFactory(email="m2@example.com"),
+        "specialist": UserFactory(email="s@example.com"),
+        "moderator": UserFactory(email="mod@example.com", is_staff=True),
+        "editor": UserFactory(email="ed@example.com", is_staff=True),
+    }
+    for role, group in (("specialist", "Specialists"), ("moderator", "Moderators"), ("editor", "Editors")):
+        people[role].groups.add(Group.objects.get(name=group))
+    for role in ("moderator", "editor"):
+        give_totp(people[role], secret)
+    return people
+
+
+@pytest.fixture
+def placeholders(an_article, people):
+    comment = XtdComment.objects.create(
+        content_type=ContentType.objects.get_for_model(an_article),
+        object_pk=str(an_article.pk),
+        site_id=1,
+        user=people["member"],
+        user_name="Member",
+        comment="A public comment.",
+        is_public=True,
+    )
+    return {"comment": comment.pk, "article": an_article.pk, "article_ct": comment.content_type_id}
+
+
+def outcome(response):
+    if response.status_code != 302:
+        return response.status_code
+    location = response["Location"]
+    if location.startswith("/accounts/login/"):
+        return LOGIN
+    if location.startswith("/admin/login/"):
+        return ADMIN_LOGIN
+    if location.startswith("/django-admin/login/"):
+        return "django-login"
+    return AWAY if not location.startswith("/comments/") else 302
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_access_matrix(role, people, placeholders):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(people[role])
+    wrong = []
+    for route, (url, expected) in {**ROWS, **PREFIX_ROWS}.items():
+        response = client.get(url.format(**placeholders))
+        got = outcome(response)
+        want = expected[role]
+        if want == 302 and response.status_code == 302:
+            continue
+        if got != want:
+            wrong.append(f"{route}: {url} gave {got}, expected {want}")
+    assert wrong == [], "\n".join(wrong)
+
+
+def table_counts():
+    from django.apps import apps
+
+    # Caches and bookkeeping a read may fill in: sessions and their activity,
+    # image renditions, the settings row Wagtail makes on first read, and the
+    # admin profile Wagtail makes on a staff member's first admin visit.
+    skip = {
+        "sessions.session",
+        "usersessions.usersession",
+        "wagtailimages.rendition",
+        "core.sitesettings",
+        "wagtailusers.userprofile",
+    }
+    return {
+        model._meta.label_lower: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.label_lower not in skip and not model._meta.proxy
+    }
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "moderator"])
+def test_no_get_changes_anything(role, people, placeholders):
+    from django.core import mail
+
+    client = Client()
+    if role != "anonymous":
+        client.force_login(people[role])
+    before = table_counts()
+    for url, _expected in {**ROWS, **PREFIX_ROWS}.values():
+        client.get(url.format(**placeholders))
+    assert table_counts() == before
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member"])
+def test_every_post_without_a_csrf_token_is_refused(role, people, placeholders):
+    client = Client(enforce_csrf_checks=True)
+    if role != "anonymous":
+        client.force_login(people[role])
+    accepted = []
+    for route, (url, _expected) in {**ROWS, **PREFIX_ROWS}.items():
+        response = client.post(url.format(**placeholders), {"comment": "x", "email": "a@example.com"})
+        if response.status_code != 403:
+            accepted.append(f"{route}: {response.status_code}")
+    assert accepted == []
