@@ -2,15 +2,22 @@
 (function () {
   "use strict";
 
+  // Say something in the share box's live region. Emptied first, so the same
+  // message is announced again when the button is pressed twice.
   function announce(root, text) {
     var status = root.querySelector(".share__status");
-    if (status) {
-      status.textContent = text;
+    if (!status) {
+      return;
     }
+    status.textContent = "";
+    window.setTimeout(function () {
+      status.textContent = text;
+    }, 50);
   }
 
+  // "Copy link": only where the Clipboard API exists (secure contexts).
   document.querySelectorAll("[data-copy-link]").forEach(function (button) {
-    if (!navigator.clipboard) {
+    if (!navigator.clipboard || !navigator.clipboard.writeText) {
       return;
     }
     button.hidden = false;
@@ -27,6 +34,7 @@
     });
   });
 
+  // "More options…": the device's own share sheet, where there is one.
   document.querySelectorAll("[data-web-share]").forEach(function (button) {
     if (!navigator.share) {
       return;
