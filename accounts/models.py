@@ -96,3 +96,8 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.policy_version})"
+
+
+def user_display(user):
+    """How allauth names a user anywhere it shows one: never the e-mail address."""
+    return user.display_name
