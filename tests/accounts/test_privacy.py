@@ -1,8 +1,11 @@
+import hashlib
 import json
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
+from django.core.cache import cache
 from django.db import connection
 from django_comments_xtd.models import XtdComment
 
@@ -145,13 +148,19 @@ def test_nothing_identifying_remains_in_any_table_after_deletion(
     PageLogEntry.objects.log_action(an_article, "wagtail.edit", user=a_traceable_member)
     a_specialist_page.owner = a_traceable_member
     a_specialist_page.save()
+    client.post("/accounts/login/", {"login": "zqxtoken.member@example.com", "password": "wrong"})
     client.force_login(a_traceable_member)
     client.get("/accounts/")
-    client.post("/accounts/login/", {"login": "zqxtoken.member@example.com", "password": "wrong"})
+    domain = Site.objects.get_current().domain
+    email_hash = hashlib.sha256(f"{domain}:zqxtoken.member@example.com".encode()).hexdigest()
+    assert [key for key in cache._cache if email_hash in key], "the failed login was counted"
     assert "zqxtoken" in _all_table_text()  # the search below can find it
 
     response = client.post("/accounts/delete/", {"password": PASSWORD, "confirm": "on"})
     assert response.status_code == 302
+
+    # Login-attempt records: the per-address counter of the failed login is gone.
+    assert not [key for key in cache._cache if email_hash in key]
 
     text = _all_table_text().lower()
     for token in ("zqxtoken", "zqxdisplaytoken", "203.0.113.9"):
