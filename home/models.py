@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -24,7 +26,12 @@ class HomePage(SeoMixin, Page):
     ]
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage", "specialists.SpecialistIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "specialists.SpecialistIndexPage",
+        "home.StandardPage",
+        "home.ContactPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -64,3 +71,47 @@ class StandardPage(SeoMixin, Page):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+
+class ContactPage(SeoMixin, Page):
+    """/contact/: members write to the team; the message is stored (so it is
+    in their export and goes with their account) and e-mailed to the contact
+    address from the site settings."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    thank_you_text = models.CharField(
+        _("thank-you message"),
+        max_length=200,
+        default=_("Thank you. Your message is on its way; we usually answer within two working days."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you_text")]
+    promote_panels = SeoMixin.seo_panels
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import contact_page_serve
+
+        return contact_page_serve(request, self)
+
+
+class ContactMessage(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="contact_messages"
+    )
+    subject = models.CharField(_("subject"), max_length=120)
+    message = models.TextField(_("message"), max_length=4000)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+
+    def __str__(self):
+        return self.subject
