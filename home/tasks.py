@@ -1,6 +1,7 @@
 """Background work for the home app, through Django's task interface."""
 
 from django.core.mail import EmailMessage
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 
@@ -16,9 +17,13 @@ def send_contact_message(*, contact_id):
     if contact is None:  # deleted with the account before the worker ran
         return False
     to = SiteSettings.load().contact_email
-    body = f"From: {contact.user.display_name}\nSent: {contact.created_at:%Y-%m-%d %H:%M} UTC\n\n{contact.message}\n"
+    body = _("From: %(name)s\nSent: %(sent)s UTC\n\n%(message)s\n") % {
+        "name": contact.user.display_name,
+        "sent": f"{contact.created_at:%Y-%m-%d %H:%M}",
+        "message": contact.message,
+    }
     EmailMessage(
-        subject=f"Contact form #{contact.pk}: {contact.subject}",
+        subject=_("Contact form #%(number)s: %(subject)s") % {"number": contact.pk, "subject": contact.subject},
         body=body,
         to=[to],
         reply_to=[contact.user.email],
