@@ -102,6 +102,18 @@ def _anonymise_comments(user):
             comment.delete()
 
 
+def _anonymise_questions(user):
+    """Questions a specialist answered stay, signed "Deleted member", so the
+    answers still read; unanswered ones go. Reached through the reverse
+    relation the Q&A app adds (Question.author, related_name="qa_questions").
+    The member's answers, votes and reports cascade with the account."""
+    questions = getattr(user, "qa_questions", None)
+    if questions is None:
+        return
+    questions.filter(answers__isnull=True).delete()
+    questions.all().update(author=None)
+
+
 def _detach_wagtail_records(user):
     from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
 
@@ -125,6 +137,17 @@ def _remove_specialist_profile(user):
         type(page).objects.filter(pk=page.pk).update(user=None)
 
 
+def _delete_uploaded_photos(user):
+    """Members upload pictures only as their profile photo (staff upload site
+    images through the admin, which stay): the photos are personal data."""
+    if user.is_staff or user.is_superuser:
+        return
+    from wagtail.images import get_image_model
+
+    for image in get_image_model().objects.filter(uploaded_by_user=user):
+        image.delete()  # Wagtail removes the file and its renditions
+
+
 def user_delete(*, user, request=None):
     """Remove a member's personal data for good.
 
@@ -136,7 +159,9 @@ def user_delete(*, user, request=None):
         for session in UserSession.objects.filter(user=user):
             session.end()
         _anonymise_comments(user)
+        _anonymise_questions(user)
         _remove_specialist_profile(user)
+        _delete_uploaded_photos(user)
         _detach_wagtail_records(user)
         # Everything else with a foreign key to the user (e-mail addresses,
         # consents, two-factor devices, flags, admin profile...) cascades.

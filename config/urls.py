@@ -22,6 +22,10 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("articles.comment_urls")),
+    # A member's own specialist profile; the directory and profiles are Wagtail pages.
+    path("specialists/", include("specialists.urls")),
+    # Community Q&A: plain Django views, before Wagtail's catch-all.
+    path("questions/", include("qa.urls")),
     path("articles/feed/", ArticleFeed(), name="article_feed"),
     path("help-now/", core_views.help_now, name="help_now"),
     path("search/", core_views.search, name="search"),

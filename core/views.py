@@ -4,6 +4,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from wagtail import hooks
 from wagtail.models import Page
 
 SEARCH_RESULTS_LIMIT = 30
@@ -19,10 +20,17 @@ def help_now(request):
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = []
+    sections = []
     if query:
         # depth > 2 leaves out the tree root and the home page.
         results = Page.objects.live().public().filter(depth__gt=2).specific().search(query)[:SEARCH_RESULTS_LIMIT]
-    return render(request, "core/search.html", {"query": query, "results": results})
+        # Apps above core (Q&A) add their own results through this hook: each
+        # returns {"name", "label", "results"}, results having title and
+        # get_absolute_url. Core never imports them.
+        sections = [section(query, request) for section in hooks.get_hooks("site_search_sections")]
+    found = bool(results) or any(section["results"] for section in sections)
+    context = {"query": query, "results": results, "sections": sections, "found": found}
+    return render(request, "core/search.html", context)
 
 
 @require_safe

@@ -42,6 +42,46 @@ ACCOUNTS = {
         "is_superuser": False,
         "groups": ["Members"],
     },
+    # More people, so the Q&A has several askers and answering specialists.
+    "member2": {
+        "email": "sam@example.com",
+        "password": "demo-member-pass",
+        "display_name": "Sam",
+        "is_staff": False,
+        "is_superuser": False,
+        "groups": ["Members"],
+    },
+    "member3": {
+        "email": "jo@example.com",
+        "password": "demo-member-pass",
+        "display_name": "Jo",
+        "is_staff": False,
+        "is_superuser": False,
+        "groups": ["Members"],
+    },
+    "specialist2": {
+        "email": "amara@example.com",
+        "password": "demo-specialist-pass",
+        "display_name": "Dr Amara Okafor",
+        "is_staff": False,
+        "is_superuser": False,
+        "groups": ["Members", "Specialists"],
+    },
+    "specialist3": {
+        "email": "tomas@example.com",
+        "password": "demo-specialist-pass",
+        "display_name": "Tomás Ferreira",
+        "is_staff": False,
+        "is_superuser": False,
+        "groups": ["Members", "Specialists"],
+    },
+}
+
+CONTACT_PAGE = {
+    "title": "Contact us",
+    "slug": "contact",
+    "intro": "<p>Questions about the site, your account or an article? Write to the team here. "
+    "We read every message and usually answer within two working days.</p>",
 }
 
 GROUPS = ["Members", "Specialists", "Moderators", "Editors"]
@@ -168,18 +208,53 @@ ARTICLE_INDEX = {
 SPECIALIST_INDEX = {
     "title": "Specialists",
     "slug": "specialists",
-    "intro": "<p>Psychologists, psychotherapists, counsellors and psychiatrists whose credentials we have checked. "
-    'Specialists who offer a <a href="/free-consultation/">free 30-minute first conversation</a> '
-    "are listed first.</p>",
+    "intro": "<p>Psychologists, psychotherapists, counsellors and psychiatrists. A moderator checks each "
+    "specialist's registration with the body that issued it before their profile appears here.</p>",
     "search_description": "Find a psychologist, psychotherapist, counsellor or psychiatrist.",
 }
 
 # --- Specialists ------------------------------------------------------------
-# "account" names one of ACCOUNTS; the page's user is that account.
+# "account" names one of ACCOUNTS; the page's user is that account. Approaches
+# and languages name the slugs and codes that specialists/migrations/0003 adds
+# (the names below are used if an editor has removed one). Licence numbers
+# start with DEMO- so they can never match a real registration.
+
+DEMO_LANGUAGES = {
+    "en": "English",
+    "de": "German",
+    "pt": "Portuguese",
+    "es": "Spanish",
+    "ig": "Igbo",
+    "sv": "Swedish",
+    "ta": "Tamil",
+    "fr": "French",
+}
+DEMO_APPROACHES = {
+    "emotionally-focused-therapy": "Emotionally focused therapy (EFT)",
+    "systemic-family-therapy": "Systemic family therapy",
+    "cognitive-behavioural-therapy": "Cognitive behavioural therapy (CBT)",
+    "cbt-for-insomnia": "CBT for insomnia (CBT-I)",
+    "acceptance-and-commitment-therapy": "Acceptance and commitment therapy (ACT)",
+    "psychiatric-assessment": "Psychiatric assessment and medication review",
+    "interpersonal-therapy": "Interpersonal therapy (IPT)",
+    "trauma-informed-practice": "Trauma-informed practice",
+    "psychodynamic-therapy": "Psychodynamic therapy",
+    "play-therapy": "Play therapy",
+    "person-centred-counselling": "Person-centred counselling",
+    "solution-focused-brief-therapy": "Solution-focused brief therapy",
+}
 
 SPECIALISTS = [
     {
         "slug": "miriam-hale",
+        "approaches": ["emotionally-focused-therapy", "systemic-family-therapy"],
+        "languages": ["en", "de"],
+        "online": True,
+        "in_person": True,
+        "location": "Bristol (Clifton)",
+        "fees": "£85 for a 50-minute session; lower fees for students",
+        "accepting_new_clients": True,
+        "licence": ("DEMO-PYL-20417", "Health and Care Professions Council (HCPC)", "United Kingdom"),
         "title": "Dr Miriam Hale",
         "initials": "MH",
         "palette": 0,
@@ -194,18 +269,23 @@ SPECIALISTS = [
         "that keep them stuck, repair after betrayal or long periods of distance, and keep parenting together "
         "after a separation.</p>"
         "<p>Her work draws on emotionally focused therapy and systemic family therapy. Clients describe her as "
-        "warm and direct; she makes sure that both partners feel heard.</p>"
-        "<ul><li><b>Approaches:</b> emotionally focused therapy, systemic family therapy</li>"
-        "<li><b>Languages:</b> English, German</li>"
-        "<li><b>Sessions:</b> online and in person</li></ul>",
+        "warm and direct; she makes sure that both partners feel heard.</p>",
     },
     {
         "slug": "tomas-ferreira",
+        "approaches": ["cognitive-behavioural-therapy", "cbt-for-insomnia", "acceptance-and-commitment-therapy"],
+        "languages": ["en", "pt", "es"],
+        "online": True,
+        "in_person": False,
+        "location": "",
+        "fees": "£70 for a 50-minute session",
+        "accepting_new_clients": True,
+        "licence": ("DEMO-PYL-18820", "Health and Care Professions Council (HCPC)", "United Kingdom"),
         "title": "Tomás Ferreira",
         "initials": "TF",
         "palette": 2,
         "professional_title": "Clinical psychologist",
-        "account": None,
+        "account": "specialist3",
         "offers_free_consultation": True,
         "topics": ["anxiety", "sleep", "stress-and-burnout"],
         "short_bio": "Clinical psychologist helping adults with worry, panic and sleep problems, using "
@@ -214,19 +294,23 @@ SPECIALISTS = [
         "mental health teams before starting an independent practice. He specialises in anxiety in its many "
         "forms, and in insomnia, which so often travels with it.</p>"
         "<p>Sessions with Tomás are practical and collaborative: together you work out what keeps the problem "
-        "going and try small experiments between sessions.</p>"
-        "<ul><li><b>Approaches:</b> cognitive behavioural therapy (CBT), CBT for insomnia, "
-        "acceptance and commitment therapy</li>"
-        "<li><b>Languages:</b> English, Portuguese, Spanish</li>"
-        "<li><b>Sessions:</b> online</li></ul>",
+        "going and try small experiments between sessions.</p>",
     },
     {
         "slug": "amara-okafor",
+        "approaches": ["psychiatric-assessment", "interpersonal-therapy"],
+        "languages": ["en", "ig"],
+        "online": True,
+        "in_person": True,
+        "location": "Manchester city centre",
+        "fees": "£250 for a 90-minute assessment; £150 for a follow-up",
+        "accepting_new_clients": False,
+        "licence": ("DEMO-GMC-7712345", "General Medical Council (GMC)", "United Kingdom"),
         "title": "Dr Amara Okafor",
         "initials": "AO",
         "palette": 4,
         "professional_title": "Psychiatrist",
-        "account": None,
+        "account": "specialist2",
         "offers_free_consultation": False,
         "topics": ["depression", "anxiety", "sleep"],
         "short_bio": "Consultant psychiatrist with a focus on depression, anxiety and the way sleep and mood "
@@ -235,13 +319,18 @@ SPECIALISTS = [
         "sees adults with depression and anxiety, including people who have tried treatment before without "
         "enough benefit.</p>"
         "<p>She believes good care starts with a careful assessment and an honest conversation about options, "
-        "so that people can make informed choices about therapy, medication or both.</p>"
-        "<ul><li><b>Approaches:</b> psychiatric assessment, medication review, collaborative care planning</li>"
-        "<li><b>Languages:</b> English, Igbo</li>"
-        "<li><b>Sessions:</b> online and in person</li></ul>",
+        "so that people can make informed choices about therapy, medication or both.</p>",
     },
     {
         "slug": "jonas-lindqvist",
+        "approaches": ["emotionally-focused-therapy", "trauma-informed-practice"],
+        "languages": ["en", "sv"],
+        "online": True,
+        "in_person": True,
+        "location": "Edinburgh (Leith)",
+        "fees": "£95 for a 75-minute couple session",
+        "accepting_new_clients": True,
+        "licence": ("DEMO-UKCP-0912", "UK Council for Psychotherapy (UKCP)", "United Kingdom"),
         "title": "Jonas Lindqvist",
         "initials": "JL",
         "palette": 3,
@@ -255,13 +344,18 @@ SPECIALISTS = [
         "from those newly living together to partners who have shared decades, and he has a particular "
         "interest in how past trauma shows up in present relationships.</p>"
         "<p>He offers a calm space where hard conversations can happen safely, and he is clear about when "
-        "individual support would help alongside couple work.</p>"
-        "<ul><li><b>Approaches:</b> emotionally focused couple therapy, trauma-informed practice</li>"
-        "<li><b>Languages:</b> English, Swedish</li>"
-        "<li><b>Sessions:</b> online and in person</li></ul>",
+        "individual support would help alongside couple work.</p>",
     },
     {
         "slug": "priya-raman",
+        "approaches": ["psychodynamic-therapy", "play-therapy"],
+        "languages": ["en", "ta"],
+        "online": True,
+        "in_person": True,
+        "location": "London (Walthamstow)",
+        "fees": "£80 for a 50-minute session; online sessions are for parents",
+        "accepting_new_clients": True,
+        "licence": ("DEMO-ACP-4471", "Association of Child Psychotherapists (ACP)", "United Kingdom"),
         "title": "Priya Raman",
         "initials": "PR",
         "palette": 1,
@@ -275,13 +369,22 @@ SPECIALISTS = [
         "work is with anxious children, children whose feelings overwhelm them, and families recovering from "
         "difficult events.</p>"
         "<p>With younger children she uses play and drawing; with teenagers, conversation at their pace. She "
-        "always involves parents, because they are the most important people in a child's recovery.</p>"
-        "<ul><li><b>Approaches:</b> psychodynamic child psychotherapy, parent work, play therapy</li>"
-        "<li><b>Languages:</b> English, Tamil</li>"
-        "<li><b>Sessions:</b> in person, with online sessions for parents</li></ul>",
+        "always involves parents, because they are the most important people in a child's recovery.</p>",
     },
     {
         "slug": "elena-marsh",
+        "approaches": ["person-centred-counselling", "solution-focused-brief-therapy"],
+        "languages": ["en", "fr"],
+        "online": True,
+        "in_person": False,
+        "location": "",
+        "fees": "£55 for a 50-minute session; sliding scale on request",
+        "accepting_new_clients": True,
+        "licence": (
+            "DEMO-BACP-330187",
+            "British Association for Counselling and Psychotherapy (BACP)",
+            "United Kingdom",
+        ),
         "title": "Elena Marsh",
         "initials": "EM",
         "palette": 5,
@@ -294,10 +397,7 @@ SPECIALISTS = [
         "long_bio": "<p>Elena spent ten years in human resources before retraining as a counsellor, and she "
         "knows from both sides how workplaces can wear people down. She works with professionals, carers "
         "and anyone who has been running on empty for too long.</p>"
-        "<p>Her sessions combine space to talk with practical planning for a sustainable return to work.</p>"
-        "<ul><li><b>Approaches:</b> person-centred counselling, solution-focused work</li>"
-        "<li><b>Languages:</b> English, French</li>"
-        "<li><b>Sessions:</b> online</li></ul>",
+        "<p>Her sessions combine space to talk with practical planning for a sustainable return to work.</p>",
     },
 ]
 
@@ -1748,8 +1848,8 @@ STANDARD_PAGES = [
                 "bulleted_list",
                 {
                     "items": [
-                        "<p>Turn the option on in your profile: it then shows a “Free 30-minute consultation” "
-                        "label and is listed first in the directory.</p>",
+                        '<p>Turn the option on in <a href="/specialists/me/edit/">your profile</a>: it then '
+                        "shows a “Free 30-minute consultation” label and is listed first in the directory.</p>",
                         "<p>Keep the conversation to understanding the request and judging fit. It is not a "
                         "therapy session.</p>",
                         "<p>Be clear about your fees and availability, so that people can make an informed choice.</p>",

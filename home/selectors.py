@@ -1,9 +1,12 @@
 from articles.models import ArticlePage
 from articles.selectors import article_cards
 from core.models import Topic
+from qa.selectors import latest_answered_questions
 from specialists.models import SpecialistPage
+from specialists.selectors import specialist_cards
 
 LATEST_ARTICLES = 6
+LATEST_QUESTIONS = 5
 FEATURED_SPECIALISTS = 4
 
 
@@ -23,16 +26,14 @@ def home_sections(home):
     latest = article_cards(
         ArticlePage.objects.live().exclude(private).exclude(pk__in=list(order)).order_by("-published_date", "-pk")
     )[:LATEST_ARTICLES]
-    specialists = (
-        SpecialistPage.objects.live()
-        .exclude(private)
-        .select_related("photo")
-        .prefetch_related("photo__renditions")
-        .order_by("-offers_free_consultation", "title")[:FEATURED_SPECIALISTS]
-    )
+    # Verified specialists only, free consultations first, as in the directory.
+    specialists = specialist_cards(SpecialistPage.objects.live().exclude(private).verified().featured_first())[
+        :FEATURED_SPECIALISTS
+    ]
     return {
         "featured_articles": featured,
         "latest_articles": latest,
         "featured_specialists": specialists,
+        "latest_questions": latest_answered_questions(limit=LATEST_QUESTIONS),
         "topics": Topic.objects.all(),
     }

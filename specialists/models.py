@@ -1,16 +1,73 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from core.models import SeoMixin
 
 SPECIALISTS_PER_PAGE = 24
+# /specialists/join/ and /specialists/me/edit/ are Django views mounted before
+# Wagtail's pages: no specialist page may take these slugs.
+RESERVED_SLUGS = frozenset({"join", "me"})
+
+
+class Language(models.Model):
+    """A language a specialist works in. Editors add more under Snippets."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=12,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$", _("Use a lower-case ISO 639 code, e.g. pt."))],
+        help_text=_("ISO 639 code, used in directory links, e.g. en, pt, zh-hant."),
+    )
+    name = models.CharField(_("name"), max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("code")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.name
+
+
+class Approach(models.Model):
+    """A therapeutic approach (CBT, systemic family therapy...). Editors add more under Snippets."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True, max_length=500)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("approach")
+        verbose_name_plural = _("approaches")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+
+register_snippet(Language)
+register_snippet(Approach)
 
 
 class SpecialistIndexPage(SeoMixin, Page):
@@ -28,30 +85,32 @@ class SpecialistIndexPage(SeoMixin, Page):
         verbose_name = _("specialist directory")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import directory_context
+
         context = super().get_context(request, *args, **kwargs)
-        specialists = (
-            SpecialistPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
-            .order_by("-offers_free_consultation", "title", "pk")
-        )
-        paginator = Paginator(specialists, SPECIALISTS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context.update(specialists=page_obj.object_list, page_obj=page_obj)
+        context.update(directory_context(self, request))
         return context
+
+
+class SpecialistPageQuerySet(PageQuerySet):
+    def verified(self):
+        """Profiles whose credentials a moderator has checked."""
+        return self.filter(verified_at__isnull=False)
+
+    def featured_first(self):
+        """Specialists offering a free first consultation first, then by name."""
+        return self.order_by("-offers_free_consultation", "title", "pk")
+
+
+SpecialistPageManager = PageManager.from_queryset(SpecialistPageQuerySet)
 
 
 class SpecialistPage(SeoMixin, Page):
     """A specialist's public landing page; also the author of articles.
 
-    The page title is the specialist's display name."""
+    The page title is the specialist's display name. `verified_at` and
+    `verified_by` belong to the page, not to a revision: only the approval
+    service writes them (see with_content_json)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -76,7 +135,40 @@ class SpecialistPage(SeoMixin, Page):
     short_bio = models.TextField(_("short bio"), max_length=400)
     long_bio = RichTextField(_("long bio"), features=["bold", "italic", "link", "ul", "ol"], blank=True)
     topics = ParentalManyToManyField("core.Topic", verbose_name=_("specialisations"), blank=True)
+    approaches = ParentalManyToManyField("specialists.Approach", verbose_name=_("approaches"), blank=True)
+    languages = ParentalManyToManyField("specialists.Language", verbose_name=_("languages"), blank=True)
+    offers_online = models.BooleanField(_("online sessions"), default=False)
+    offers_in_person = models.BooleanField(_("in-person sessions"), default=False)
+    location = models.CharField(
+        _("location"),
+        max_length=120,
+        blank=True,
+        help_text=_("Where you see clients in person: a town or an area, never a home address."),
+    )
+    fees = models.CharField(
+        _("fees"), max_length=200, blank=True, help_text=_("For example: £70 for a 50-minute session.")
+    )
+    accepting_new_clients = models.BooleanField(_("accepting new clients"), default=True)
     offers_free_consultation = models.BooleanField(_("offers a free initial consultation (30 minutes)"), default=False)
+
+    # Credentials: shown to moderators in the admin and, once verified, on the page.
+    licence_number = models.CharField(_("licence or registration number"), max_length=60, blank=True)
+    licence_issuing_body = models.CharField(
+        _("issuing body"), max_length=160, blank=True, help_text=_("The regulator or professional body.")
+    )
+    licence_country = models.CharField(_("country"), max_length=80, blank=True)
+    verified_at = models.DateTimeField(_("credentials verified on"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = SpecialistPageManager()
 
     content_panels = [
         *Page.content_panels,
@@ -85,7 +177,33 @@ class SpecialistPage(SeoMixin, Page):
         FieldPanel("photo"),
         FieldPanel("short_bio"),
         FieldPanel("long_bio"),
-        MultiFieldPanel([FieldPanel("topics"), FieldPanel("offers_free_consultation")], heading=_("Practice")),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("approaches"),
+                FieldPanel("languages"),
+                FieldRowPanel([FieldPanel("offers_online"), FieldPanel("offers_in_person")]),
+                FieldPanel("location"),
+                FieldPanel("fees"),
+                FieldPanel("accepting_new_clients"),
+                FieldPanel("offers_free_consultation"),
+            ],
+            heading=_("Practice"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("licence_number"),
+                FieldPanel("licence_issuing_body"),
+                FieldPanel("licence_country"),
+                FieldPanel("verified_at", read_only=True),
+                FieldPanel("verified_by", read_only=True),
+            ],
+            heading=_("Credentials"),
+            help_text=_(
+                "Check the number with the issuing body's public register before approving. "
+                "Approving the profile in the Specialist verification workflow records the check."
+            ),
+        ),
     ]
     promote_panels = SeoMixin.seo_panels
     search_fields = [
@@ -93,12 +211,56 @@ class SpecialistPage(SeoMixin, Page):
         index.SearchField("professional_title"),
         index.SearchField("short_bio"),
         index.SearchField("long_bio"),
+        index.SearchField("location"),
+        index.FilterField("verified_at"),
     ]
     parent_page_types = ["specialists.SpecialistIndexPage"]
     subpage_types = []
+    # A copy is a new profile: it is checked again and belongs to nobody yet.
+    exclude_fields_in_copy = ["user", "verified_at", "verified_by"]
 
     class Meta:
         verbose_name = _("specialist")
+        indexes = [
+            models.Index(fields=["verified_at"], name="specialist_verified_idx"),
+            models.Index(fields=["offers_free_consultation", "accepting_new_clients"], name="specialist_offer_idx"),
+            models.Index(fields=["offers_online", "offers_in_person"], name="specialist_format_idx"),
+        ]
+
+    @property
+    def is_verified(self):
+        return self.verified_at is not None
+
+    @property
+    def session_formats(self):
+        """Human-readable session formats, in a fixed order."""
+        formats = []
+        if self.offers_online:
+            formats.append(_("Online"))
+        if self.offers_in_person:
+            formats.append(_("In person"))
+        return formats
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is used by the site. Please choose another.")
+        if self.offers_in_person and not self.location.strip():
+            errors["location"] = _("Say where you see clients in person.")
+        if errors:
+            raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        # Verification is a fact about the page, not about a revision: publishing
+        # any revision (an old one, or one saved before the check) keeps it.
+        # Read from the database, not from `self`, which may be an instance
+        # loaded before the moderator's approval.
+        obj = super().with_content_json(content)
+        stored = SpecialistPage.objects.filter(pk=self.pk).values("verified_at", "verified_by_id").first()
+        obj.verified_at = stored["verified_at"] if stored else None
+        obj.verified_by_id = stored["verified_by_id"] if stored else None
+        return obj
 
     def get_meta_description(self):
         return self.search_description or self.short_bio
@@ -107,12 +269,8 @@ class SpecialistPage(SeoMixin, Page):
         return self.social_image or self.photo
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import specialist_page_context
+
         context = super().get_context(request, *args, **kwargs)
-        # Reverse relation from articles.ArticlePage.author: no upward import.
-        context["articles"] = (
-            self.authored_articles.live()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-published_date", "-pk")[:6]
-        )
+        context.update(specialist_page_context(self, request))
         return context

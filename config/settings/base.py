@@ -284,6 +284,17 @@ COMMENTS_HIDE_REMOVED = True
 # Comments posted per member per hour before the form refuses more.
 COMMENTS_RATE_LIMIT_PER_HOUR = 10
 
+# --- Community Q&A (qa/) -----------------------------------------------------
+# Questions one member may ask in 24 hours before the form refuses more.
+QA_QUESTIONS_PER_DAY = 3
+# Reports from different members that hide a question or answer until a
+# moderator decides.
+QA_REPORTS_TO_HIDE = 3
+# Live "similar questions" look-ups per visitor per minute (cheap cache counter).
+QA_SIMILAR_PER_MINUTE = 30
+QA_QUESTIONS_PER_PAGE = 20
+# --- end Q&A -------------------------------------------------------------------
+
 # Security headers that hold everywhere (production.py adds HTTPS ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -37,6 +37,7 @@ NOT_FOUND = dict.fromkeys(ROLES, 404)
 SIGNED_IN_ELSEWHERE = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], AWAY)}
 WITH_TOTP_200 = {"moderator": 200, "editor": 200}  # staff have two-factor set up
 NONE_YET = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 404)}  # nothing of theirs to show
+LOGIN_PROMPT = 403  # member_required: a page asking visitors to log in, with links back
 
 # route pattern -> (URL to request, {role: expected})
 ROWS = {
@@ -88,6 +89,42 @@ ROWS = {
     "comments/flag/<int:comment_id>/": ("/comments/flag/{comment}/", MEMBERS_ONLY),
     "comments/^cr/(\\d+)/(.+)/$": ("/comments/cr/{article_ct}/{article}/", dict.fromkeys(ROLES, 302)),
     "articles/feed/": ("/articles/feed/", PUBLIC),
+    # Any member with a verified address may create a profile (none here has one yet).
+    "specialists/join/": ("/specialists/join/", {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 200)}),
+    # Always the member's own profile; without one, they are sent to /specialists/join/.
+    "specialists/me/edit/": ("/specialists/me/edit/", {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], AWAY)}),
+    # Community Q&A. Member actions show visitors the log-in sentence (403);
+    # pages about a question or answer that does not exist are 404 for all.
+    "questions/": ("/questions/", PUBLIC),
+    "questions/ask/": ("/questions/ask/", {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 200)}),
+    "questions/similar/": ("/questions/similar/?q=sleep", PUBLIC),
+    "questions/<int:pk>/": ("/questions/999999/", NOT_FOUND),
+    "questions/<int:pk>/answer/": (
+        "/questions/999999/answer/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 405)},
+    ),
+    "questions/<int:pk>/report/": (
+        "/questions/999999/report/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
+    ),
+    "questions/<int:pk>/<str:slug>/": ("/questions/999999/no-such-question/", NOT_FOUND),
+    "questions/<int:pk>/mute/<str:token>/": ("/questions/999999/mute/not-a-token/", NOT_FOUND),
+    "questions/answers/<int:pk>/edit/": (
+        "/questions/answers/999999/edit/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
+    ),
+    "questions/answers/<int:pk>/accept/": (
+        "/questions/answers/999999/accept/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 405)},
+    ),
+    "questions/answers/<int:pk>/helpful/": (
+        "/questions/answers/999999/helpful/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 405)},
+    ),
+    "questions/answers/<int:pk>/report/": (
+        "/questions/answers/999999/report/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
+    ),
     "help-now/": ("/help-now/", PUBLIC),
     "search/": ("/search/?q=sleep", PUBLIC),
     "robots.txt": ("/robots.txt", PUBLIC),

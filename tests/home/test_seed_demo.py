@@ -108,6 +108,28 @@ def test_six_specialists_two_offer_free_consultation(seeded):
     assert family.offers_free_consultation
 
 
+def test_demo_specialists_are_verified_with_every_field_filled(seeded):
+    specialists = SpecialistPage.objects.live()
+    assert specialists.verified().count() == 6
+    assert not specialists.filter(verified_by__isnull=True).exists()
+    for page in specialists:
+        assert page.languages.exists(), page.title
+        assert page.approaches.exists(), page.title
+        assert page.topics.exists(), page.title
+        assert page.offers_online or page.offers_in_person, page.title
+        assert page.location or not page.offers_in_person, page.title
+        assert page.fees, page.title
+        assert page.licence_number.startswith("DEMO-"), page.title
+        assert page.licence_issuing_body and page.licence_country, page.title
+    assert specialists.filter(accepting_new_clients=False).exists()
+
+
+def test_demo_directory_goes_through_the_verification_workflow(seeded):
+    from specialists.models import SpecialistIndexPage
+
+    assert SpecialistIndexPage.objects.get().get_workflow().name == "Specialist verification"
+
+
 @pytest.mark.parametrize("key", list(demo_content.ACCOUNTS))
 def test_demo_account_logs_in_with_a_verified_email(seeded, key):
     account = demo_content.ACCOUNTS[key]

@@ -38,9 +38,13 @@ from core import demo_images
 from core.factories import TopicFactory
 from core.models import SiteSettings, Topic
 from home import demo_content as content
-from home.models import FeaturedArticle, HomePage, StandardPage
+from home.models import ContactPage, FeaturedArticle, HomePage, StandardPage
+from qa.demo import QUESTIONS as DEMO_QUESTIONS
+from qa.demo import build_demo_questions
+from qa.models import Question
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
-from specialists.models import SpecialistIndexPage, SpecialistPage
+from specialists.models import Approach, Language, SpecialistIndexPage, SpecialistPage
+from specialists.services import directory_moderation_setup
 
 SEED = 20240917
 COLLECTION_NAME = "Demo content"
@@ -95,6 +99,8 @@ class Command(BaseCommand):
             object_pk__in=article_ids
         ).delete()
         XtdComment.objects.filter(user__email__in=emails).delete()
+        Question.objects.filter(title__in=[spec[0] for spec in DEMO_QUESTIONS]).delete()
+        Question.objects.filter(author__email__in=emails).delete()
         for child in home.get_children():
             child.delete()
         FeaturedArticle.objects.filter(page=home).delete()
@@ -107,15 +113,17 @@ class Command(BaseCommand):
 
     def print_summary(self, builder):
         articles = ArticlePage.objects.live()
-        specialists = SpecialistPage.objects.live()
+        specialists = SpecialistPage.objects.live().verified()
         lines = [
             "Demo site ready:",
             f"  {Topic.objects.count()} topics",
-            f"  {specialists.count()} specialists "
+            f"  {specialists.count()} verified specialists "
             f"({specialists.filter(offers_free_consultation=True).count()} offer a free consultation)",
             f"  {articles.count()} articles by {articles.values('author').distinct().count()} authors",
             f"  {StandardPage.objects.live().count()} standard pages",
             f"  {XtdComment.objects.count()} comments",
+            f"  {Question.objects.count()} questions "
+            f"({Question.objects.filter(answer_count=0).count()} waiting for an answer)",
             f"  {len(content.ACCOUNTS)} demo accounts: "
             + ", ".join(f"{a['email']} / {a['password']}" for a in content.ACCOUNTS.values()),
             f"Open {builder.site.root_url}/ (admin: {builder.site.root_url}/admin/)",
@@ -159,8 +167,10 @@ class DemoBuilder:
         self.build_specialists()
         self.build_articles()
         self.build_standard_pages()
+        self.build_contact_page()
         self.build_home()
         self.build_comments()
+        self.build_questions()
 
     # --- Site, groups and accounts ------------------------------------------
 
@@ -275,6 +285,9 @@ class DemoBuilder:
 
     def build_specialists(self):
         index = self.index_page(SpecialistIndexPage, SpecialistIndexPageFactory, content.SPECIALIST_INDEX)
+        # Profiles members create go through the verification workflow, which
+        # moderators approve in the admin.
+        directory_moderation_setup(index=index)
         for spec in content.SPECIALISTS:
             user = self.users[spec["account"]] if spec["account"] else None
             page = child_by_slug(index, SpecialistPage, spec["slug"])
@@ -293,20 +306,60 @@ class DemoBuilder:
                     parent=index,
                     title=spec["title"],
                     slug=spec["slug"],
-                    professional_title=spec["professional_title"],
-                    short_bio=spec["short_bio"],
-                    long_bio=spec["long_bio"],
-                    offers_free_consultation=spec["offers_free_consultation"],
                     photo=photo,
                     user=user,
                     owner=user or self.users["admin"],
+                    # The demo's moderator checked these (invented) registrations.
+                    verified_at=timezone.now(),
+                    verified_by=self.users["moderator"],
+                    **self.specialist_fields(spec),
                 )
-                page.topics.set([self.topics[slug] for slug in spec["topics"]])
+                self.set_specialist_relations(page, spec)
                 self.publish(page)
-            elif user is not None and page.user_id is None:
-                page.user = user
+            elif (user is not None and page.user_id is None) or not page.is_verified:
+                # A demo built before a field existed: bring it up to date.
+                page.user = page.user or user
+                for field, value in self.specialist_fields(spec).items():
+                    setattr(page, field, value)
+                self.set_specialist_relations(page, spec)
                 self.publish(page)
+                SpecialistPage.objects.filter(pk=page.pk).update(
+                    verified_at=timezone.now(), verified_by=self.users["moderator"]
+                )
+                page.refresh_from_db()
             self.specialists[spec["slug"]] = page
+
+    def specialist_fields(self, spec):
+        licence_number, issuing_body, country = spec["licence"]
+        return {
+            "professional_title": spec["professional_title"],
+            "short_bio": spec["short_bio"],
+            "long_bio": spec["long_bio"],
+            "offers_free_consultation": spec["offers_free_consultation"],
+            "offers_online": spec["online"],
+            "offers_in_person": spec["in_person"],
+            "location": spec["location"],
+            "fees": spec["fees"],
+            "accepting_new_clients": spec["accepting_new_clients"],
+            "licence_number": licence_number,
+            "licence_issuing_body": issuing_body,
+            "licence_country": country,
+        }
+
+    def set_specialist_relations(self, page, spec):
+        page.topics.set([self.topics[slug] for slug in spec["topics"]])
+        page.languages.set(
+            [
+                Language.objects.get_or_create(code=code, defaults={"name": content.DEMO_LANGUAGES[code]})[0]
+                for code in spec["languages"]
+            ]
+        )
+        page.approaches.set(
+            [
+                Approach.objects.get_or_create(slug=slug, defaults={"name": content.DEMO_APPROACHES[slug]})[0]
+                for slug in spec["approaches"]
+            ]
+        )
 
     def build_articles(self):
         index = self.index_page(ArticleIndexPage, ArticleIndexPageFactory, content.ARTICLE_INDEX)
@@ -356,6 +409,25 @@ class DemoBuilder:
                 )
                 self.home.add_child(instance=page)
                 self.publish(page)
+
+    def build_contact_page(self):
+        spec = content.CONTACT_PAGE
+        if child_by_slug(self.home, ContactPage, spec["slug"]) is None:
+            page = ContactPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"], owner=self.users["admin"])
+            self.home.add_child(instance=page)
+            self.publish(page)
+
+    def build_questions(self):
+        """Community Q&A: questions from three members, answers from the
+        specialists with accounts (qa.demo holds the words)."""
+        members = [self.users[key] for key in ("member", "member2", "member3")]
+        specialists = [page.user for page in self.specialists.values() if page.user_id]
+        self.questions = build_demo_questions(
+            members=members,
+            specialists_users=specialists,
+            topics=[self.topics[slug] for slug in ("relationships", "anxiety", "parenting", "sleep")],
+            today=self.today,
+        )
 
     def build_home(self):
         home = self.home.specific

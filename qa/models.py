@@ -1,0 +1,277 @@
+"""Community Q&A: members ask, verified specialists answer, moderators keep it safe.
+
+Member content is plain models moderated through Wagtail ModelViewSets; the
+rules that change it live in qa.services, the reads in qa.selectors."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+__all__ = [
+    "ANONYMOUS_NAME",
+    "DELETED_NAME",
+    "Answer",
+    "AnswerVote",
+    "CrisisPhrase",
+    "Question",
+    "Report",
+    "SavedReply",
+]
+
+ANONYMOUS_NAME = _("Anonymous member")
+DELETED_NAME = _("Deleted member")
+SLUG_MAX_LENGTH = 80
+RESERVED_SLUGS = frozenset({"answer", "report"})  # /questions/<id>/answer/ and /report/
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    CLOSED = "closed", _("Closed")
+
+
+class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def listed(self):
+        """What readers see in lists: published and closed questions."""
+        return self.filter(status__in=[Status.PUBLISHED, Status.CLOSED])
+
+    def answered(self):
+        return self.filter(answer_count__gt=0)
+
+    def unanswered(self):
+        return self.filter(answer_count=0)
+
+
+class Question(index.Indexed, models.Model):
+    Status = Status
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        null=True,
+        blank=True,
+        # The account's deletion keeps answered questions, signed "Deleted member"
+        # (accounts.services.user_delete deletes the others first).
+        on_delete=models.SET_NULL,
+        related_name="qa_questions",
+    )
+    title = models.CharField(_("title"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=SLUG_MAX_LENGTH, allow_unicode=True, blank=True)
+    body = models.TextField(_("question"), max_length=5000)
+    topic = models.ForeignKey(
+        "core.Topic", verbose_name=_("topic"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    anonymous = models.BooleanField(_("posted anonymously"), default=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    urgent = models.BooleanField(
+        _("urgent"), default=False, help_text=_("Matched a crisis phrase. Never shown to the public.")
+    )
+    reported = models.BooleanField(_("reported"), default=False)
+    moderation_reason = models.TextField(_("moderation reason"), blank=True)
+    notify_answers = models.BooleanField(_("e-mail the asker about answers"), default=True)
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Kept up to date by qa.services so lists read them without joins.
+    answer_count = models.PositiveIntegerField(_("answers"), default=0)
+    accepted_answer = models.ForeignKey(
+        "qa.Answer",
+        verbose_name=_("accepted answer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = QuestionQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="qa_question_status_idx"),
+            models.Index(fields=["status", "answer_count"], name="qa_question_answered_idx"),
+            models.Index(fields=["author", "created_at"], name="qa_question_author_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title, allow_unicode=True)[:SLUG_MAX_LENGTH].strip("-") or "question"
+            if self.slug in RESERVED_SLUGS:
+                self.slug = f"{self.slug}-question"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("qa:question", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def public_author_name(self):
+        """The asker's name as anyone but the asker and moderators see it."""
+        if self.anonymous:
+            return ANONYMOUS_NAME
+        if self.author_id is None:
+            return DELETED_NAME
+        return self.author.display_name
+
+    @property
+    def is_public(self):
+        return self.status in (Status.PUBLISHED, Status.CLOSED)
+
+    @property
+    def is_open(self):
+        return self.status == Status.PUBLISHED
+
+
+class AnswerQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, question__status__in=[Status.PUBLISHED, Status.CLOSED])
+
+
+class Answer(models.Model):
+    Status = Status
+
+    question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="answers")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("specialist"),
+        on_delete=models.CASCADE,
+        related_name="qa_answers",
+    )
+    body = models.TextField(_("answer"), max_length=8000)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PUBLISHED)
+    reported = models.BooleanField(_("reported"), default=False)
+    moderation_reason = models.TextField(_("moderation reason"), blank=True)
+    helpful_count = models.PositiveIntegerField(_("helpful votes"), default=0)
+    created_at = models.DateTimeField(_("answered at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-helpful_count", "created_at", "pk"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "author"], name="qa_one_answer_per_specialist"),
+        ]
+
+    def __str__(self):
+        return _("Answer to “%(title)s”") % {"title": self.question.title}
+
+    def get_absolute_url(self):
+        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+    @property
+    def is_accepted(self):
+        return self.question.accepted_answer_id == self.pk
+
+
+class AnswerVote(models.Model):
+    """A member found an answer helpful. One per member and answer."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="qa_votes")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("helpful vote")
+        verbose_name_plural = _("helpful votes")
+        constraints = [models.UniqueConstraint(fields=["answer", "user"], name="qa_one_vote_per_member")]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.answer_id}"
+
+
+class Report(models.Model):
+    """A member asks moderators to look at a question or an answer."""
+
+    class Reason(models.TextChoices):
+        IDENTIFYING = "identifying", _("It shares someone's personal details")
+        HARMFUL = "harmful", _("It could cause harm")
+        ABUSIVE = "abusive", _("It is abusive or unkind")
+        SPAM = "spam", _("It is spam or advertising")
+        OTHER = "other", _("Something else")
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reported by"), on_delete=models.CASCADE, related_name="qa_reports"
+    )
+    question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
+    answer = models.ForeignKey(Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(question__isnull=False, answer__isnull=True)
+                | Q(question__isnull=True, answer__isnull=False),
+                name="qa_report_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "question"], condition=Q(question__isnull=False), name="qa_one_report_per_question"
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "answer"], condition=Q(answer__isnull=False), name="qa_one_report_per_answer"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_reason_display()
+
+
+class CrisisPhrase(models.Model):
+    """A phrase that suggests the asker may be in danger. Editors keep the list."""
+
+    phrase = models.CharField(
+        _("phrase"),
+        max_length=100,
+        unique=True,
+        help_text=_("Matched as whole words, ignoring case, in a question's title and text."),
+    )
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = _("crisis phrase")
+        verbose_name_plural = _("crisis phrases")
+
+    def __str__(self):
+        return self.phrase
+
+
+class SavedReply(models.Model):
+    """A reason moderators reuse when they approve or reject."""
+
+    title = models.CharField(_("title"), max_length=100, unique=True)
+    text = models.TextField(_("text"), max_length=2000, help_text=_("Sent to the author with the decision."))
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("saved reply")
+        verbose_name_plural = _("saved replies")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,330 @@
+"""Writes on Q&A that have rules or side effects.
+
+Every function is keyword-only and named <thing>_<action>. Counters on the
+question (answer_count, accepted_answer) and the answer (helpful_count) are
+kept here, so the pages read them without counting."""
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from accounts.roles import has_verified_email, is_specialist
+
+from . import tasks
+from .models import Answer, AnswerVote, CrisisPhrase, Question, Report, Status
+
+MODERATE_PERMISSION = "qa.change_question"
+DUPLICATE_WINDOW = timedelta(minutes=10)
+MUTE_SALT = "qa.question.mute"
+
+
+class QAError(Exception):
+    """A write that cannot happen; `message` is shown to the member."""
+
+    message = _("That could not be done.")
+
+    def __init__(self, message=None):
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class NotAllowed(QAError):
+    message = _("You cannot do that.")
+
+
+class QuestionLimitReached(QAError):
+    def __init__(self, limit):
+        super().__init__(
+            _(
+                "You have asked %(limit)s questions today, which is the daily limit. "
+                "Your text is kept below: please post it tomorrow."
+            )
+            % {"limit": limit}
+        )
+
+
+class AlreadyAnswered(QAError):
+    message = _("You have already answered this question. You can edit your answer instead.")
+
+
+# Rules ---------------------------------------------------------------------
+
+
+def member_can_ask(*, user):
+    return bool(user and user.is_authenticated and user.is_active and has_verified_email(user))
+
+
+def member_can_answer(*, user, question):
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and question.is_open
+        and question.author_id != user.pk
+        and is_specialist(user)
+    )
+
+
+def can_moderate(user):
+    return bool(user and user.is_authenticated and user.has_perm(MODERATE_PERMISSION))
+
+
+def questions_per_day():
+    return settings.QA_QUESTIONS_PER_DAY
+
+
+def crisis_phrases():
+    return list(CrisisPhrase.objects.values_list("phrase", flat=True))
+
+
+def crisis_match(*, text, phrases=None):
+    """The first crisis phrase found in `text` as whole words, ignoring case and
+    extra spaces, or None."""
+    if phrases is None:
+        phrases = crisis_phrases()
+    normalised = " ".join(text.casefold().replace("\u2019", "'").split())
+    for phrase in phrases:
+        words = phrase.casefold().split()
+        if not words:
+            continue
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)"
+        if re.search(pattern, normalised):
+            return phrase
+    return None
+
+
+def question_needs_review(*, user):
+    """A member's first question is read by a person before it is published."""
+    return not Question.objects.filter(author=user, status__in=[Status.PUBLISHED, Status.CLOSED]).exists()
+
+
+# Questions -----------------------------------------------------------------
+
+
+def _lock_user(user):
+    # One write at a time per member: duplicate and limit checks then hold
+    # even when two requests arrive together.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+
+
+def question_create(*, author, title, body, topic=None, anonymous=True):
+    """Ask a question. Returns the question; a double submit returns the one
+    the first submit made. Urgent (crisis phrases) and first questions wait for
+    review; others are published at once."""
+    title = " ".join(title.split())
+    body = body.strip()
+    with transaction.atomic():
+        _lock_user(author)
+        if not member_can_ask(user=author):
+            raise NotAllowed(_("Only members with a verified e-mail address can ask questions."))
+        now = timezone.now()
+        duplicate = (
+            Question.objects.filter(author=author, title=title, body=body, created_at__gte=now - DUPLICATE_WINDOW)
+            .order_by("created_at")
+            .first()
+        )
+        if duplicate is not None:
+            return duplicate
+        limit = questions_per_day()
+        if Question.objects.filter(author=author, created_at__gte=now - timedelta(days=1)).count() >= limit:
+            raise QuestionLimitReached(limit)
+        urgent = crisis_match(text=f"{title}\n{body}") is not None
+        held = urgent or question_needs_review(user=author)
+        question = Question.objects.create(
+            author=author,
+            title=title,
+            body=body,
+            topic=topic,
+            anonymous=anonymous,
+            urgent=urgent,
+            status=Status.PENDING if held else Status.PUBLISHED,
+            published_at=None if held else now,
+        )
+        # No user on this entry: the history must not say who asked an anonymous question.
+        log(instance=question, action="qa.ask", user=None, data={"held": held})
+    return question
+
+
+def question_approve(*, question, by, reason=""):
+    """Publish a held or reported question. The author is told."""
+    with transaction.atomic():
+        Question.objects.filter(pk=question.pk).update(
+            status=Status.PUBLISHED,
+            reported=False,
+            moderation_reason=reason,
+            published_at=question.published_at or timezone.now(),
+            updated_at=timezone.now(),
+        )
+        question.refresh_from_db()
+        log(instance=question, action="qa.approve", user=by, data={"reason": reason})
+        _tell_author(kind="question", pk=question.pk, decision="approved", reason=reason)
+    return question
+
+
+def question_reject(*, question, by, reason):
+    """Take a question off the site, saying why. The author is told."""
+    with transaction.atomic():
+        Question.objects.filter(pk=question.pk).update(
+            status=Status.REJECTED, reported=False, moderation_reason=reason, updated_at=timezone.now()
+        )
+        question.refresh_from_db()
+        log(instance=question, action="qa.reject", user=by, data={"reason": reason})
+        _tell_author(kind="question", pk=question.pk, decision="rejected", reason=reason)
+    return question
+
+
+def question_mute(*, question):
+    """Stop e-mails about new answers to `question` (the link in each e-mail)."""
+    Question.objects.filter(pk=question.pk).update(notify_answers=False)
+    question.notify_answers = False
+    return question
+
+
+def question_mute_token(question):
+    return signing.dumps(question.pk, salt=MUTE_SALT, compress=True)
+
+
+def question_mute_token_valid(*, question, token):
+    try:
+        return signing.loads(token, salt=MUTE_SALT) == question.pk
+    except signing.BadSignature:
+        return False
+
+
+def question_refresh_counters(*, question_id):
+    """Recount published answers and drop an accepted answer that is no longer
+    published. Used after deletions and moderation."""
+    question = Question.objects.filter(pk=question_id).first()
+    if question is None:
+        return
+    published = Answer.objects.filter(question_id=question_id, status=Status.PUBLISHED)
+    changes = {"answer_count": published.count()}
+    if question.accepted_answer_id and not published.filter(pk=question.accepted_answer_id).exists():
+        changes["accepted_answer"] = None
+    Question.objects.filter(pk=question_id).update(**changes)
+
+
+# Answers -------------------------------------------------------------------
+
+
+def answer_create(*, question, author, body):
+    """A verified specialist answers an open question, once. The asker is told
+    by e-mail after commit (unless they opted out)."""
+    body = body.strip()
+    with transaction.atomic():
+        _lock_user(author)
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if not member_can_answer(user=author, question=question):
+            raise NotAllowed(_("Only verified specialists can answer open questions."))
+        existing = Answer.objects.filter(question=question, author=author).first()
+        if existing is not None:
+            if existing.body == body:
+                return existing  # a double submit
+            raise AlreadyAnswered()
+        try:
+            with transaction.atomic():
+                answer = Answer.objects.create(question=question, author=author, body=body)
+        except IntegrityError as error:
+            raise AlreadyAnswered() from error
+        Question.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
+        log(instance=answer, action="qa.answer", user=author)
+        transaction.on_commit(lambda: tasks.send_answer_notification.enqueue(answer_id=answer.pk))
+    return answer
+
+
+def answer_update(*, answer, by, body):
+    if answer.author_id != by.pk:
+        raise NotAllowed()
+    answer.body = body.strip()
+    answer.save(update_fields=["body", "updated_at"])
+    log(instance=answer, action="wagtail.edit", user=by)
+    return answer
+
+
+def answer_accept(*, answer, by):
+    """The asker marks `answer` as the one that helped most; choosing another
+    later replaces it."""
+    question = answer.question
+    if question.author_id is None or question.author_id != by.pk:
+        raise NotAllowed(_("Only the person who asked can accept an answer."))
+    if answer.status != Status.PUBLISHED or not question.is_public:
+        raise NotAllowed()
+    Question.objects.filter(pk=question.pk).update(accepted_answer=answer)
+    question.accepted_answer = answer
+    return answer
+
+
+def answer_vote_helpful(*, answer, by):
+    """`by` found `answer` helpful. Voting twice counts once; never one's own."""
+    if answer.author_id == by.pk or answer.status != Status.PUBLISHED:
+        raise NotAllowed(_("You cannot mark this answer as helpful."))
+    with transaction.atomic():
+        _vote, created = AnswerVote.objects.get_or_create(answer=answer, user=by)
+        if created:
+            Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
+    return created
+
+
+def answer_approve(*, answer, by, reason=""):
+    with transaction.atomic():
+        Answer.objects.filter(pk=answer.pk).update(status=Status.PUBLISHED, reported=False, moderation_reason=reason)
+        question_refresh_counters(question_id=answer.question_id)
+        answer.refresh_from_db()
+        log(instance=answer, action="qa.approve", user=by, data={"reason": reason})
+        _tell_author(kind="answer", pk=answer.pk, decision="approved", reason=reason)
+    return answer
+
+
+def answer_reject(*, answer, by, reason):
+    with transaction.atomic():
+        Answer.objects.filter(pk=answer.pk).update(status=Status.REJECTED, reported=False, moderation_reason=reason)
+        question_refresh_counters(question_id=answer.question_id)
+        answer.refresh_from_db()
+        log(instance=answer, action="qa.reject", user=by, data={"reason": reason})
+        _tell_author(kind="answer", pk=answer.pk, decision="rejected", reason=reason)
+    return answer
+
+
+def _tell_author(*, kind, pk, decision, reason):
+    transaction.on_commit(
+        lambda: tasks.send_moderation_decision.enqueue(kind=kind, object_id=pk, decision=decision, reason=reason)
+    )
+
+
+# Reports -------------------------------------------------------------------
+
+
+def report_create(*, by, reason, note="", question=None, answer=None):
+    """`by` reports a question or an answer, once. At QA_REPORTS_TO_HIDE
+    reports from different members the item is hidden until a moderator
+    decides. Returns True for a new report."""
+    if (question is None) == (answer is None):
+        raise ValueError("Report exactly one of question or answer.")
+    target = question or answer
+    model = type(target)
+    with transaction.atomic():
+        target = model.objects.select_for_update().get(pk=target.pk)
+        own = target.author_id == by.pk
+        if own or target.status != Status.PUBLISHED:
+            raise NotAllowed(_("You cannot report this."))
+        _report, created = Report.objects.get_or_create(
+            reporter=by,
+            question=question,
+            answer=answer,
+            defaults={"reason": reason, "note": note.strip()},
+        )
+        if created and target.reports.count() >= settings.QA_REPORTS_TO_HIDE:
+            model.objects.filter(pk=target.pk).update(status=Status.PENDING, reported=True)
+            if answer is not None:
+                question_refresh_counters(question_id=answer.question_id)
+            log(instance=target, action="qa.hidden", user=None, data={"reports": target.reports.count()})
+    return created

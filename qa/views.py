@@ -1,0 +1,252 @@
+"""Q&A views: thin. Check access, run a form, call a service, redirect (PRG)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.decorators import member_required
+from core.models import SiteSettings
+
+from . import selectors, services
+from .forms import AnswerForm, QuestionForm, ReportForm, TitleCheckForm
+from .models import Answer, Question, Status
+from .structured_data import question_json_ld
+
+
+@require_safe
+def question_list(request):
+    return render(request, "qa/question_list.html", selectors.question_list_context(request))
+
+
+def _ask_context(request, *, step, form=None, title=""):
+    return {
+        "step": step,
+        "form": form,
+        "check_form": TitleCheckForm(initial={"title": title}),
+        "title": title,
+        "similar": selectors.similar_questions(title) if title else [],
+        "can_ask": services.member_can_ask(user=request.user),
+    }
+
+
+@member_required(action=gettext_lazy("ask a question"))
+@require_http_methods(["GET", "HEAD", "POST"])
+def question_ask(request):
+    """Step 1 (GET, no title): check for similar questions. Step 2 (GET with
+    ?title=): the matches and the full form, title kept. POST: ask."""
+    user = request.user
+    if not services.member_can_ask(user=user):
+        return render(request, "qa/ask.html", _ask_context(request, step="verify"), status=403)
+    if request.method == "POST":
+        form = QuestionForm(request.POST, user=user)
+        if form.is_valid():
+            try:
+                question = services.question_create(author=user, **form.cleaned_data)
+            except services.QAError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(reverse("qa:question", kwargs={"pk": question.pk, "slug": question.slug}) + "?asked=1")
+        title = request.POST.get("title", "")[:150]
+        return render(request, "qa/ask.html", _ask_context(request, step="form", form=form, title=title), status=400)
+    check = TitleCheckForm(request.GET)
+    title = check.cleaned_data["title"].strip() if check.is_valid() else ""
+    if "title" not in request.GET and "step" not in request.GET:
+        return render(request, "qa/ask.html", _ask_context(request, step="check"))
+    form = QuestionForm(initial={"title": title}, user=user)
+    return render(request, "qa/ask.html", _ask_context(request, step="form", form=form, title=title))
+
+
+def _similar_rate_limited(request):
+    key = f"qa-similar:{request.user.pk if request.user.is_authenticated else request.META.get('REMOTE_ADDR', '')}"
+    if cache.add(key, 1, 60):
+        return False
+    try:
+        return cache.incr(key) > settings.QA_SIMILAR_PER_MINUTE
+    except ValueError:  # expired between add and incr
+        return False
+
+
+@require_safe
+def similar(request):
+    """Published titles that resemble ?q=, as JSON, for the live suggestions."""
+    if _similar_rate_limited(request):
+        return JsonResponse({"results": [], "error": "rate_limited"}, status=429)
+    query = request.GET.get("q", "")[:150]
+    results = [
+        {"title": question.title, "url": question.get_absolute_url(), "answers": question.answer_count}
+        for question in selectors.similar_questions(query)
+    ]
+    return JsonResponse({"results": results})
+
+
+def _question_or_404(request, pk):
+    question = selectors.question_for_viewer(pk=pk, user=request.user)
+    if question is None:
+        raise Http404
+    return question
+
+
+def _detail_context(request, question, *, answer_form=None, status_code=200):
+    user = request.user
+    answers = selectors.question_answers(question)
+    marks = selectors.viewer_marks(question=question, answers=answers, user=user)
+    is_asker = user.is_authenticated and question.author_id == user.pk
+    can_answer = services.member_can_answer(user=user, question=question) and marks["own_answer"] is None
+    if can_answer and answer_form is None:
+        answer_form = AnswerForm()
+    context = {
+        "question": question,
+        "answers": answers,
+        "marks": marks,
+        "is_asker": is_asker,
+        "is_moderator": services.can_moderate(user),
+        "can_answer": can_answer,
+        "answer_form": answer_form if can_answer else None,
+        "just_asked": is_asker and request.GET.get("asked") == "1",
+        "show_crisis_panel": is_asker and question.urgent,
+        "related_articles": selectors.related_articles(question),
+        "page_json_ld": question_json_ld(question, answers, request) if question.is_public else None,
+    }
+    if context["show_crisis_panel"]:
+        context["crisis_settings"] = SiteSettings.load(request_or_site=request)
+    return context
+
+
+@require_safe
+def question_detail(request, pk, slug):
+    question = _question_or_404(request, pk)
+    if slug != question.slug:
+        return HttpResponseRedirect(question.get_absolute_url(), status=301)
+    return render(request, "qa/question_detail.html", _detail_context(request, question))
+
+
+@require_safe
+def question_short(request, pk):
+    question = _question_or_404(request, pk)
+    return HttpResponseRedirect(question.get_absolute_url(), status=301)
+
+
+@member_required(action=gettext_lazy("answer a question"))
+@require_POST
+def answer_create(request, pk):
+    question = _question_or_404(request, pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            answer = services.answer_create(question=question, author=request.user, body=form.cleaned_data["body"])
+        except services.QAError as error:
+            form.add_error("body", error.message)
+        else:
+            messages.success(request, _("Your answer is published. Thank you."))
+            return redirect(answer.get_absolute_url())
+    if not services.member_can_answer(user=request.user, question=question):
+        raise Http404
+    context = _detail_context(request, question, answer_form=form)
+    return render(request, "qa/question_detail.html", context, status=400)
+
+
+def _answer_or_404(request, pk):
+    answer = get_object_or_404(Answer.objects.select_related("question", "author"), pk=pk)
+    question = selectors.question_for_viewer(pk=answer.question_id, user=request.user)
+    if question is None:
+        raise Http404
+    answer.question = question
+    return answer
+
+
+@member_required(action=gettext_lazy("edit an answer"))
+@require_http_methods(["GET", "HEAD", "POST"])
+def answer_edit(request, pk):
+    answer = _answer_or_404(request, pk)
+    if answer.author_id != request.user.pk:
+        raise Http404
+    form = AnswerForm(request.POST or None, instance=answer)
+    if request.method == "POST":
+        if form.is_valid():
+            services.answer_update(answer=answer, by=request.user, body=form.cleaned_data["body"])
+            messages.success(request, _("Your answer is updated."))
+            return redirect(answer.get_absolute_url())
+        answer.refresh_from_db(fields=["body"])
+    status = 400 if request.method == "POST" else 200
+    return render(request, "qa/answer_edit.html", {"form": form, "answer": answer}, status=status)
+
+
+@member_required(action=gettext_lazy("accept an answer"))
+@require_POST
+def answer_accept(request, pk):
+    answer = _answer_or_404(request, pk)
+    try:
+        services.answer_accept(answer=answer, by=request.user)
+    except services.QAError:
+        raise Http404 from None
+    messages.success(request, _("You accepted this answer. You can choose another at any time."))
+    return redirect(answer.get_absolute_url())
+
+
+@member_required(action=gettext_lazy("mark an answer as helpful"))
+@require_POST
+def answer_helpful(request, pk):
+    answer = _answer_or_404(request, pk)
+    try:
+        created = services.answer_vote_helpful(answer=answer, by=request.user)
+    except services.QAError as error:
+        messages.error(request, error.message)
+    else:
+        if created:
+            messages.success(request, _("Thank you: you marked this answer as helpful."))
+        else:
+            messages.info(request, _("You have already marked this answer as helpful."))
+    return redirect(answer.get_absolute_url())
+
+
+def _report(request, *, question=None, answer=None):
+    target = question or answer
+    back = target.get_absolute_url()
+    if target.author_id == request.user.pk or target.status != Status.PUBLISHED:
+        raise Http404
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.report_create(by=request.user, question=question, answer=answer, **form.cleaned_data)
+        except services.QAError as error:
+            form.add_error(None, error.message)
+        else:
+            if created:
+                messages.success(request, _("Thank you. A moderator will look at it."))
+            else:
+                messages.info(request, _("You have already reported this. A moderator will look at it."))
+            return redirect(back)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "target": target, "is_answer": answer is not None, "back": back}
+    return render(request, "qa/report.html", context, status=status)
+
+
+@member_required(action=gettext_lazy("report a question"))
+@require_http_methods(["GET", "HEAD", "POST"])
+def question_report(request, pk):
+    return _report(request, question=_question_or_404(request, pk))
+
+
+@member_required(action=gettext_lazy("report an answer"))
+@require_http_methods(["GET", "HEAD", "POST"])
+def answer_report(request, pk):
+    return _report(request, answer=_answer_or_404(request, pk))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def question_mute(request, pk, token):
+    """The link in answer e-mails: GET asks, POST stops the e-mails. Works
+    without logging in: the signed token is the permission."""
+    question = get_object_or_404(Question, pk=pk)
+    if not services.question_mute_token_valid(question=question, token=token):
+        raise Http404
+    if request.method == "POST":
+        services.question_mute(question=question)
+        return render(request, "qa/mute.html", {"question": question, "done": True})
+    return render(request, "qa/mute.html", {"question": question, "done": False})

@@ -1,0 +1,248 @@
+"""Wagtail admin wiring for Q&A: moderation viewsets, saved replies, crisis
+phrases, the history's action labels and the site search section. No rules
+here: the moderation views call qa.services."""
+
+from django.db.models import Case, IntegerField, Value, When
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import ListingButton
+from wagtail.log_actions import LogFormatter
+
+from .admin_views import ModerateView, asker_name_for
+from .models import Answer, CrisisPhrase, Question, SavedReply, Status
+
+
+class AskerColumn(Column):
+    """Who asked: moderators see the person; everyone else sees the name readers see."""
+
+    def __init__(self, **kwargs):
+        super().__init__("asker", label=_("Asked by"), **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["value"] = asker_name_for(instance, parent_context["request"].user)
+        return context
+
+
+class ModerationButtonsMixin:
+    """Approve and Reject buttons on each row that waits for a decision."""
+
+    moderate_url_name = None
+
+    def get_list_more_buttons(self, instance):
+        from django.urls import reverse
+
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.request.user.has_perm(f"qa.change_{instance._meta.model_name}"):
+            if instance.status != Status.PUBLISHED:
+                buttons.insert(
+                    0,
+                    ListingButton(
+                        _("Approve"),
+                        url=reverse(self.moderate_url_name, args=[instance.pk, "approve"]),
+                        icon_name="check",
+                        priority=1,
+                    ),
+                )
+            if instance.status != Status.REJECTED:
+                buttons.insert(
+                    1,
+                    ListingButton(
+                        _("Reject"),
+                        url=reverse(self.moderate_url_name, args=[instance.pk, "reject"]),
+                        icon_name="cross",
+                        priority=2,
+                    ),
+                )
+        return buttons
+
+
+def _queue_order(queryset):
+    """Urgent questions waiting for review first, then the rest that wait, then the others."""
+    return queryset.annotate(
+        queue=Case(
+            When(status=Status.PENDING, urgent=True, then=Value(0)),
+            When(status=Status.PENDING, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+    )
+
+
+class QuestionIndexView(ModerationButtonsMixin, ModelViewSet.index_view_class):
+    default_ordering = ["queue", "-urgent", "-created_at"]
+
+    def get_base_queryset(self):
+        return _queue_order(super().get_base_queryset().select_related("author", "topic"))
+
+
+class AnswerIndexView(ModerationButtonsMixin, ModelViewSet.index_view_class):
+    default_ordering = ["queue", "-created_at"]
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("author", "question")
+        return queryset.annotate(
+            queue=Case(When(status=Status.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField())
+        )
+
+
+class QAModelViewSet(ModelViewSet):
+    add_to_admin_menu = False
+    search_backend_name = None  # plain icontains on search_fields
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_index_view_kwargs(self, **kwargs):
+        kwargs = super().get_index_view_kwargs(**kwargs)
+        if issubclass(self.index_view_class, ModerationButtonsMixin):
+            kwargs["moderate_url_name"] = self.get_url_name("moderate")
+        return kwargs
+
+    def get_urlpatterns(self):
+        urls = super().get_urlpatterns()
+        if issubclass(self.index_view_class, ModerationButtonsMixin):
+            moderate = ModerateView.as_view(model=self.model, index_url_name=self.get_url_name("index"))
+            urls.append(path("moderate/<int:pk>/<str:decision>/", moderate, name="moderate"))
+        return urls
+
+
+class QuestionViewSet(QAModelViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Questions")
+    index_view_class = QuestionIndexView
+    list_display = [
+        "title",
+        AskerColumn(),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        BooleanColumn("urgent", label=_("Urgent"), sort_key="urgent"),
+        BooleanColumn("reported", label=_("Reported"), sort_key="reported"),
+        Column("topic", label=_("Topic")),
+        Column("answer_count", label=_("Answers"), sort_key="answer_count"),
+        DateColumn("created_at", label=_("Asked"), sort_key="created_at"),
+    ]
+    list_filter = ["status", "urgent", "reported", "topic"]
+    search_fields = ["title", "body"]
+    # The asker is never a form or inspect field: the listing shows them to moderators only.
+    form_fields = ["title", "body", "topic"]
+    inspect_view_fields = [
+        "title",
+        "body",
+        "topic",
+        "status",
+        "urgent",
+        "reported",
+        "moderation_reason",
+        "answer_count",
+        "created_at",
+    ]
+
+
+class AnswerViewSet(QAModelViewSet):
+    model = Answer
+    icon = "comment"
+    menu_label = _("Answers")
+    index_view_class = AnswerIndexView
+    list_display = [
+        "question",
+        Column("author", label=_("Specialist")),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        BooleanColumn("reported", label=_("Reported"), sort_key="reported"),
+        Column("helpful_count", label=_("Helpful"), sort_key="helpful_count"),
+        DateColumn("created_at", label=_("Answered"), sort_key="created_at"),
+    ]
+    list_filter = ["status", "reported"]
+    search_fields = ["body", "question__title"]
+    form_fields = ["body"]
+    inspect_view_fields = ["question", "author", "body", "status", "reported", "helpful_count", "created_at"]
+
+
+class SavedReplyViewSet(ModelViewSet):
+    model = SavedReply
+    icon = "doc-full"
+    menu_label = _("Saved replies")
+    add_to_admin_menu = False
+    form_fields = ["title", "text"]
+    list_display = ["title", "text"]
+    search_fields = ["title", "text"]
+    search_backend_name = None
+
+
+class CrisisPhraseViewSet(ModelViewSet):
+    model = CrisisPhrase
+    icon = "warning"
+    menu_label = _("Crisis phrases")
+    add_to_admin_menu = False
+    form_fields = ["phrase"]
+    list_display = ["phrase"]
+    search_fields = ["phrase"]
+    search_backend_name = None
+
+
+class QAViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Q&A")
+    menu_icon = "help"
+    menu_order = 260
+    items = (QuestionViewSet("qa_questions"), AnswerViewSet("qa_answers"), SavedReplyViewSet("qa_saved_replies"))
+
+
+@hooks.register("register_admin_viewset")
+def register_qa_viewsets():
+    return QAViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_crisis_phrases():
+    # Editors keep this list; it sits with the other editorial settings.
+    return CrisisPhraseViewSet("qa_crisis_phrases", add_to_admin_menu=True, menu_order=270)
+
+
+class DecisionFormatter(LogFormatter):
+    def format_message(self, log_entry):
+        reason = (log_entry.data or {}).get("reason")
+        if reason:
+            return _("%(message)s: “%(reason)s”") % {"message": self.message, "reason": reason}
+        return self.message
+
+
+@hooks.register("register_log_actions")
+def register_qa_log_actions(actions):
+    actions.register_action("qa.ask", _("Ask"), _("Question asked"))
+    actions.register_action("qa.answer", _("Answer"), _("Answer posted"))
+    actions.register_action("qa.hidden", _("Hide after reports"), _("Hidden after reports from members"))
+
+    @actions.register_action("qa.approve")
+    class Approve(DecisionFormatter):
+        label = _("Approve")
+        message = _("Approved")
+
+    @actions.register_action("qa.reject")
+    class Reject(DecisionFormatter):
+        label = _("Reject")
+        message = _("Rejected")
+
+
+@hooks.register("site_search_sections")
+def questions_search_section(query, request):
+    """core.views.search asks each app for its results through this hook."""
+    from .selectors import search_questions
+
+    return {"name": "questions", "label": _("Questions"), "results": search_questions(query)}
+
+
+@hooks.register("specialist_public_answers")
+def specialist_public_answers(page, limit):
+    """The specialist landing page lists their published answers (one query)."""
+    from .models import Answer
+
+    if not page.user_id:
+        return []
+    return (
+        Answer.objects.published()
+        .filter(author_id=page.user_id)
+        .select_related("question")
+        .order_by("-created_at", "-pk")[:limit]
+    )

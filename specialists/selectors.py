@@ -1,0 +1,166 @@
+"""Reads for the directory and the landing pages, at a fixed number of
+queries whatever the number of specialists, articles or answers."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from wagtail import hooks
+from wagtail.images import get_image_model
+from wagtail.models import Page, WorkflowState
+
+from core.models import Topic
+
+from .forms import DirectoryFilterForm
+from .models import SPECIALISTS_PER_PAGE, Language, SpecialistPage
+
+FREE_CONSULTATION_SLUG = "free-consultation"
+ARTICLES_ON_PROFILE = 6
+ANSWERS_ON_PROFILE = 5
+PUBLIC_ANSWERS_HOOK = "specialist_public_answers"
+
+# filter name -> how a valid value narrows the directory. The only way a
+# request's values reach the query.
+DIRECTORY_FILTERS = {
+    "topic": lambda value: Q(topics__slug=value),
+    "language": lambda value: Q(languages__code=value),
+    "format": lambda value: {"online": Q(offers_online=True), "in_person": Q(offers_in_person=True)}[value],
+    "location": lambda value: Q(location__icontains=value),
+    "accepting": lambda value: Q(accepting_new_clients=True),
+    "free": lambda value: Q(offers_free_consultation=True),
+}
+
+
+def directory_specialists(index, filters=None):
+    """Live, public, verified specialists under `index`, free consultations
+    first, narrowed by `filters` (values already checked by DirectoryFilterForm)."""
+    specialists = SpecialistPage.objects.child_of(index).live().public().verified()
+    for name, value in (filters or {}).items():
+        specialists = specialists.filter(DIRECTORY_FILTERS[name](value))
+    return specialists.featured_first()
+
+
+def specialist_cards(specialists):
+    """Specialists ready for cards: photo, renditions, topics and languages in
+    a fixed number of queries."""
+    return specialists.select_related("photo").prefetch_related("photo__renditions", "topics", "languages")
+
+
+def free_consultation_page_url(request):
+    """The editor's page explaining the free consultation, looked up once."""
+    page = Page.objects.live().filter(slug=FREE_CONSULTATION_SLUG).order_by("depth", "pk").first()
+    return page.get_url(request) if page else None
+
+
+def directory_context(index, request):
+    form = DirectoryFilterForm(request.GET, topics=Topic.objects.all(), languages=Language.objects.all())
+    filters = form.filters()
+    paginator = Paginator(specialist_cards(directory_specialists(index, filters)), SPECIALISTS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    return {
+        "filter_form": form,
+        "active_filters": filters,
+        "ignored_filters": form.ignored(),
+        "specialists": page_obj.object_list,
+        "page_obj": page_obj,
+        "free_consultation_url": free_consultation_page_url(request),
+    }
+
+
+# --- Landing page ---------------------------------------------------------------
+
+
+def specialist_action_urls(page):
+    """Where "Send a message" and "Request a free consultation" go, once the
+    views that handle them are routed (messages:new, specialists:consultation,
+    at /messages/new/<slug>/ and /specialists/<slug>/consultation/). None
+    until then: the page says they are coming instead of linking nowhere."""
+    urls = {}
+    for action, name in (("message", "messages:new"), ("consultation", "specialists:consultation")):
+        try:
+            urls[action] = reverse(name, kwargs={"slug": page.slug})
+        except NoReverseMatch:
+            urls[action] = None
+    if not page.offers_free_consultation:
+        urls["consultation"] = None
+    urls["coming_soon"] = urls["message"] is None or (page.offers_free_consultation and urls["consultation"] is None)
+    return urls
+
+
+def specialist_public_answers(page, limit=ANSWERS_ON_PROFILE):
+    """The specialist's published answers, for their landing page.
+
+    The Q&A app sits above this one, so it hands them over through the
+    "specialist_public_answers" hook: a function (page, limit) returning at
+    most `limit` answers, each with get_absolute_url() and a question, in a
+    fixed number of queries. Empty while no app registers it."""
+    if page.pk is None:
+        return []
+    for provide in hooks.get_hooks(PUBLIC_ANSWERS_HOOK):
+        return list(provide(page, limit))[:limit]
+    return []
+
+
+def _attach_photo(page):
+    """The photo with its renditions in two queries, shared by the header,
+    the social tags and the structured data."""
+    if page.photo_id:
+        photo = get_image_model().objects.prefetch_related("renditions").filter(pk=page.photo_id).first()
+        if photo is not None:
+            page.photo = photo
+
+
+def specialist_page_context(page, request):
+    from .structured_data import specialist_json_ld
+
+    _attach_photo(page)
+    topics = list(page.topics.all())
+    languages = list(page.languages.all())
+    context = {
+        "topics": topics,
+        "approaches": list(page.approaches.all()),
+        "languages": languages,
+        "articles": page.authored_articles.live()
+        .select_related("hero_image", "author")
+        .prefetch_related("hero_image__renditions")
+        .order_by("-published_date", "-pk")[:ARTICLES_ON_PROFILE]
+        if page.pk
+        else [],
+        "answers": specialist_public_answers(page),
+        "action_urls": specialist_action_urls(page),
+        "free_consultation_url": free_consultation_page_url(request),
+        "is_owner": bool(page.user_id and request.user.is_authenticated and page.user_id == request.user.pk),
+        "page_json_ld": specialist_json_ld(page, request, topics=topics, languages=languages),
+    }
+    parent = page.get_parent() if page.pk else None
+    context["directory_url"] = parent.get_url(request) if parent else None
+    return context
+
+
+# --- The owner's view of their profile ----------------------------------------
+
+
+def profile_status(page):
+    """Where `page` stands, for its owner: a code and, when a moderator asked
+    for changes, their note.
+
+    Codes: "pending" (first review), "live", "changes_pending" (live, with
+    changes waiting), "changes_requested", "draft" (not submitted)."""
+    state = (
+        WorkflowState.objects.active()
+        .filter(base_content_type_id=page.get_base_content_type().pk, object_id=str(page.pk))
+        .select_related("current_task_state")
+        .first()
+    )
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        task_state = state.current_task_state
+        return {"code": "changes_requested", "note": task_state.comment if task_state else ""}
+    if state is not None:
+        return {"code": "changes_pending" if page.live else "pending", "submitted_at": state.created_at}
+    if page.live:
+        return {"code": "live"}
+    return {"code": "draft"}

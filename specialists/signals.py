@@ -1,0 +1,35 @@
+"""Wagtail's workflow signals, connected to the specialist services. The
+receivers only find the page and call a service; the rules live there."""
+
+from django.dispatch import receiver
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_rejected, workflow_approved
+
+from . import services
+from .models import SpecialistPage
+
+
+def _specialist_page(workflow_state):
+    page = workflow_state.content_object
+    if page is None:
+        return None
+    page = page.specific
+    return page if isinstance(page, SpecialistPage) else None
+
+
+@receiver(workflow_approved, sender=WorkflowState)
+def verify_approved_specialist(sender, instance, user=None, **kwargs):
+    # Sent after the workflow's finish action has published the approved revision.
+    page = _specialist_page(instance)
+    if page is not None:
+        services.specialist_verify(page=page, by=user)
+
+
+@receiver(task_rejected)
+def tell_specialist_about_rejection(sender, instance, user=None, **kwargs):
+    # Wagtail's "Request changes" keeps the moderator's comment on the task state.
+    if not isinstance(instance, TaskState):
+        return
+    page = _specialist_page(instance.workflow_state)
+    if page is not None:
+        services.specialist_reject(page=page, by=user, reason=instance.comment)

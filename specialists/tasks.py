@@ -1,0 +1,37 @@
+"""Background work for specialists, through Django's task interface
+(immediate in development and tests, the database queue in production)."""
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_tasks import task
+
+# Which e-mail: the template names under templates/specialists/email/.
+EMAIL_KINDS = frozenset({"approved", "changes_approved", "changes_requested"})
+
+
+@task()
+def send_specialist_email(*, user_id, page_id, kind, reason=""):
+    """Tell a member what a moderator decided about their profile."""
+    from .models import SpecialistPage
+
+    if kind not in EMAIL_KINDS:
+        raise ValueError(f"Unknown specialist e-mail: {kind}")
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    page = SpecialistPage.objects.filter(pk=page_id).first()
+    if user is None or page is None or not user.email:
+        return False
+    site = page.get_site()
+    root_url = site.root_url if site else ""
+    context = {
+        "user": user,
+        "page": page,
+        "reason": reason,
+        "page_url": page.get_full_url() if page.live else "",
+        "edit_url": root_url + reverse("specialists:profile_edit"),
+    }
+    subject = " ".join(render_to_string(f"specialists/email/{kind}_subject.txt", context).split())
+    body = render_to_string(f"specialists/email/{kind}.txt", context)
+    send_mail(subject, body, None, [user.email])
+    return True

@@ -1,0 +1,91 @@
+"""A member's own specialist profile: create it, then edit it. Thin views:
+check access, run the form, call a service, redirect."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import member_required
+from accounts.roles import has_verified_email
+
+from . import services
+from .forms import ProfileForm
+from .models import SpecialistIndexPage, SpecialistPage
+from .selectors import free_consultation_page_url, profile_status
+
+
+def _render_form(request, form, *, mode, page=None, draft=None):
+    context = {
+        "form": form,
+        "mode": mode,
+        "profile": page,
+        "draft": draft,
+        "status": profile_status(page) if page is not None else None,
+        "free_consultation_url": free_consultation_page_url(request),
+    }
+    return render(request, "specialists/profile_form.html", context, status=400 if form.is_bound else 200)
+
+
+@member_required(action=gettext_lazy("create a specialist profile"))
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile_join(request):
+    if SpecialistPage.objects.filter(user=request.user).exists():
+        return redirect("specialists:profile_edit")
+    if not has_verified_email(request.user):
+        return render(request, "specialists/email_required.html", status=403)
+    if not SpecialistIndexPage.objects.exists():
+        raise Http404("No specialist directory")
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.specialist_profile_submit(
+                    user=request.user, data=form.profile_data(), photo=form.cleaned_data["photo"]
+                )
+            except services.ProfileAlreadyExists:
+                messages.info(request, _("You already have a specialist profile: here it is."))
+                return redirect("specialists:profile_edit")
+            messages.success(
+                request,
+                _(
+                    "Thank you. Your profile has been submitted for review. "
+                    "We will e-mail you when a moderator has checked it."
+                ),
+            )
+            return redirect("specialists:profile_edit")
+    else:
+        form = ProfileForm(
+            initial={"display_name": request.user.display_name, "offers_online": True, "accepting_new_clients": True}
+        )
+    return _render_form(request, form, mode="join")
+
+
+@member_required(action=gettext_lazy("edit your specialist profile"))
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile_edit(request):
+    # The profile is always the member's own: there is no id to change.
+    page = SpecialistPage.objects.filter(user=request.user).first()
+    if page is None:
+        return redirect("specialists:join")
+    draft = page.get_latest_revision_as_object()
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES)
+        if form.is_valid():
+            services.specialist_profile_update(
+                page=page, user=request.user, data=form.profile_data(), photo=form.cleaned_data["photo"]
+            )
+            if page.live:
+                text = _(
+                    "Your changes have been submitted for review. "
+                    "Your page stays as it is until a moderator approves them."
+                )
+            else:
+                text = _("Your profile has been submitted for review again.")
+            messages.success(request, text)
+            return redirect("specialists:profile_edit")
+    else:
+        form = ProfileForm(initial=ProfileForm.initial_for(draft))
+    return _render_form(request, form, mode="edit", page=page, draft=draft)
