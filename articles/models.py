@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,13 +41,10 @@ class ArticleIndexPage(SeoMixin, Page):
         if topic_slug:
             topic = Topic.objects.filter(slug=topic_slug).first()
             articles = articles.filter(topics=topic) if topic else articles.none()
-        paginator = Paginator(article_cards(articles).order_by("-published_date", "-pk"), ARTICLES_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        # get_page: a page number that is not a number gives page 1, one past the end the last page.
+        page_obj = Paginator(article_cards(articles).order_by("-published_date", "-pk"), ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context.update(
             articles=page_obj.object_list,
             page_obj=page_obj,

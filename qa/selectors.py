@@ -4,7 +4,7 @@ questions, answers or votes."""
 import re
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 
 from core.models import Topic
@@ -51,13 +51,10 @@ def question_list_context(request):
             questions = questions.answered()
         elif show == "unanswered":
             questions = questions.unanswered()
-    paginator = Paginator(question_cards(questions.order_by("-created_at", "-pk")), settings.QA_QUESTIONS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    # get_page: a page number that is not a number gives page 1, one past the end the last page.
+    page_obj = Paginator(
+        question_cards(questions.order_by("-created_at", "-pk")), settings.QA_QUESTIONS_PER_PAGE
+    ).get_page(request.GET.get("page"))
     return {
         "questions": page_obj.object_list,
         "page_obj": page_obj,

@@ -1,7 +1,7 @@
 """Reads for the directory and the landing pages, at a fixed number of
 queries whatever the number of specialists, articles or answers."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from wagtail import hooks
@@ -54,13 +54,10 @@ def free_consultation_page_url(request):
 def directory_context(index, request):
     form = DirectoryFilterForm(request.GET, topics=Topic.objects.all(), languages=Language.objects.all())
     filters = form.filters()
-    paginator = Paginator(specialist_cards(directory_specialists(index, filters)), SPECIALISTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    # get_page: a page number that is not a number gives page 1, one past the end the last page.
+    page_obj = Paginator(specialist_cards(directory_specialists(index, filters)), SPECIALISTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return {
         "filter_form": form,
         "active_filters": filters,
