@@ -114,6 +114,15 @@ class SiteSettings(BaseGenericSetting):
         [("resource", CrisisResourceBlock())], verbose_name=_("crisis resources"), blank=True
     )
     contact_email = models.EmailField(_("contact e-mail"), default="hello@example.com")
+    questions_intro = models.CharField(
+        _("questions page introduction"),
+        max_length=300,
+        default=_(
+            "Members ask, anonymously if they wish. Verified specialists answer in public, "
+            "so everyone can learn from the answer."
+        ),
+        help_text=_("Shown at the top of /questions/."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -127,6 +136,7 @@ class SiteSettings(BaseGenericSetting):
             heading=_("Crisis resources"),
         ),
         FieldPanel("contact_email"),
+        FieldPanel("questions_intro"),
     ]
 
     class Meta:

@@ -335,3 +335,13 @@ def test_home_page_lists_latest_answered_questions(client, an_answer, make_quest
     html = client.get("/").content.decode()
     assert "Latest answered questions" in html and an_answer.question.title in html
     assert "unanswered question stays off" not in html
+
+
+def test_questions_intro_is_a_setting_editors_change(client, home_page):
+    from core.models import SiteSettings
+
+    settings_row = SiteSettings.load()
+    settings_row.questions_intro = "Ask what is on your mind; specialists reply within a few days."
+    settings_row.save()
+    html = client.get("/questions/").content.decode()
+    assert "Ask what is on your mind; specialists reply within a few days." in html
