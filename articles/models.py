@@ -20,6 +20,8 @@ ARTICLES_PER_PAGE = 12
 class ArticleIndexPage(SeoMixin, Page):
     """All articles at /articles/, newest first, filterable by topic."""
 
+    canonical_query_keys = ("topic", "page")
+
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -59,6 +59,7 @@ class SeoMixin(models.Model):
     )
 
     og_type = "website"  # Open Graph type; articles say "article"
+    canonical_query_keys = ()  # listings name the query keys that make a distinct page
 
     seo_panels = [
         MultiFieldPanel(

@@ -73,6 +73,8 @@ register_snippet(Approach)
 class SpecialistIndexPage(SeoMixin, Page):
     """The directory at /specialists/."""
 
+    canonical_query_keys = ("topic", "language", "format", "location", "accepting", "free", "page")
+
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

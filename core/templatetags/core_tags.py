@@ -39,3 +39,21 @@ def accessible_widget(field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def canonical_url(page, request):
+    """The page's full URL plus the query parameters that make a different
+    listing (a topic, a filter, a page number), from the page's allow-list."""
+    from django.http import QueryDict
+
+    url = page.get_full_url(request)
+    keys = getattr(page, "canonical_query_keys", ())
+    if not keys or request is None:
+        return url
+    query = QueryDict(mutable=True)
+    for key in sorted(keys):
+        value = request.GET.get(key, "").strip()
+        if value and not (key == "page" and value == "1"):
+            query[key] = value
+    return f"{url}?{query.urlencode()}" if query else url

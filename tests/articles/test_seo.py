@@ -282,3 +282,17 @@ def test_article_cards_load_lazily_after_the_first_three(client, article_index, 
     assert [img["loading"] for img in images] == ["eager", "eager", "eager", "lazy", "lazy"]
     assert all(img.find_previous_sibling("source")["type"] == "image/webp" for img in images)
     assert all(img["width"] and img["height"] for img in images)
+
+
+def test_filtered_and_later_index_pages_have_their_own_canonical_url(client, article_index, a_topic):
+    from bs4 import BeautifulSoup
+
+    def canonical(path):
+        html = BeautifulSoup(client.get(path).content, "html.parser")
+        return html.find("link", rel="canonical")["href"]
+
+    assert canonical("/articles/") == "http://testserver/articles/"
+    assert canonical("/articles/?page=1") == "http://testserver/articles/"
+    assert canonical("/articles/?topic=relationships&page=2&utm_source=x") == (
+        "http://testserver/articles/?page=2&topic=relationships"
+    )
