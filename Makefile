@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test install lint format check seed lock chromium redis clean
+.PHONY: help run test install lint format check seed lock chromium redis java clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,6 +36,17 @@ redis: ## Install Debian's redis-server (rate limits shared across processes are
 		fi; \
 	fi
 
+java: ## Install Debian's Java runtime (the Nu HTML Checker of the HTML validity tests runs on it) if missing
+	@if ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's Java runtime for the HTML validity tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		else \
+			echo "HTML validity tests need Java. Install it with: sudo apt-get install -y default-jre-headless" >&2; exit 1; \
+		fi; \
+	fi
+	@command -v java >/dev/null || { echo "Java is still missing. Install it with: apt-get install -y default-jre-headless" >&2; exit 1; }
+
 chromium: ## Install Debian's Chromium for the browser tests if it is missing
 	@if [ ! -x $(CHROMIUM) ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
@@ -57,7 +68,7 @@ format: install ## Format Python and templates
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-test: install chromium redis ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
+test: install chromium redis java ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
 	scripts/with-postgres.sh scripts/test.sh $(PYTEST_ARGS)
 
 seed: install ## Rebuild the demo content in the SQLite database

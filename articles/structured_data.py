@@ -3,6 +3,8 @@
 Rendered with core_tags.json_ld, which escapes <, > and & so no value (a title
 with "</script>" in it, say) can end the script element."""
 
+from core.dates import machine_datetime
+
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"  # the same rendition as og:image
 
 
@@ -25,19 +27,19 @@ def article_json_ld(page, request, topics=None):
         "description": page.get_meta_description(),
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "datePublished": page.published_date.isoformat(),
+        "datePublished": machine_datetime(page.published_date),
         "inLanguage": "en",
         "publisher": {"@type": "Organization", "name": "Steady Ground"},
         "timeRequired": f"PT{page.reading_time}M",
     }
     if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
+        data["dateModified"] = machine_datetime(page.last_published_at)
     author = _person(page.author, request)
     if author:
         data["author"] = author
     if page.reviewer and page.reviewed_on:
         data["reviewedBy"] = _person(page.reviewer, request)
-        data["lastReviewed"] = page.reviewed_on.isoformat()
+        data["lastReviewed"] = machine_datetime(page.reviewed_on)
     if topics is None:
         topics = page.topics.all()
     about = [{"@type": "Thing", "name": topic.name} for topic in topics]

@@ -4,6 +4,7 @@ The asker is named as readers see them: "Anonymous member" when they chose so.""
 
 from django.utils.html import strip_tags
 
+from core.dates import machine_datetime
 from core.sanitize import render_markdown
 
 
@@ -18,7 +19,7 @@ def _answer(answer, request):
     return {
         "@type": "Answer",
         "text": _plain(answer.body),
-        "dateCreated": answer.created_at.isoformat(),
+        "dateCreated": machine_datetime(answer.created_at),
         "upvoteCount": answer.helpful_count,
         "url": request.build_absolute_uri(answer.get_absolute_url()),
         "author": author,
@@ -30,7 +31,7 @@ def question_json_ld(question, answers, request):
         "@type": "Question",
         "name": question.title,
         "text": _plain(question.body),
-        "dateCreated": question.created_at.isoformat(),
+        "dateCreated": machine_datetime(question.created_at),
         "answerCount": len(answers),
         "author": {"@type": "Person", "name": str(question.public_author_name)},
     }

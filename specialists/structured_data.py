@@ -2,6 +2,8 @@
 whose main entity is the Person. Rendered with core_tags.json_ld, which
 escapes <, > and & so no value can end the script element."""
 
+from core.dates import machine_datetime
+
 PHOTO_FILTER = "fill-480x480|format-jpeg"
 
 
@@ -47,7 +49,7 @@ def specialist_json_ld(page, request, topics=None, languages=None):
         "mainEntity": person,
     }
     if page.first_published_at:
-        data["dateCreated"] = page.first_published_at.isoformat()
+        data["dateCreated"] = machine_datetime(page.first_published_at)
     if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
+        data["dateModified"] = machine_datetime(page.last_published_at)
     return data

@@ -6,6 +6,7 @@ from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from core.factories import TopicFactory
 from home.models import HomePage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
+from tests.html_checker import CheckerMissing, HtmlChecker, find_jar, find_java
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +23,16 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def html_checker(tmp_path_factory):
+    """The Nu HTML Checker: html_checker.check({name: html}) -> {name: [problem]}.
+    Each check starts one JVM for all the documents it is given."""
+    try:
+        return HtmlChecker(java=find_java(), jar=find_jar(), temp_root=tmp_path_factory.mktemp("html-checker"))
+    except CheckerMissing as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.dates import machine_datetime as _machine_datetime
+
 register = template.Library()
 
 # The same escapes as django.utils.html.json_script: nothing in the data can
@@ -16,6 +18,13 @@ def json_ld(data):
     """Render structured data as a JSON-LD script element."""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.filter
+def machine_datetime(value):
+    """A date or datetime for machines (`<time datetime>`, meta tags, sitemaps):
+    ISO 8601 in whole seconds, valid HTML. See core.dates."""
+    return _machine_datetime(value)
 
 
 @register.simple_tag(takes_context=True)
