@@ -21,15 +21,20 @@ from django.conf import settings
 from django.utils import timezone
 
 
-def machine_datetime(value):
+def machine_datetime(value, precision="seconds"):
     """ISO 8601 for a date or datetime, without fractions of a second; "" for
     None. Aware datetimes are shown in the current time zone (as the
-    human-readable date beside them is), naive ones are taken to be in it."""
+    human-readable date beside them is), naive ones are taken to be in it.
+    precision="date" gives the day only, for a datetime shown as a date."""
     if value is None or value == "":
         return ""
+    if precision not in ("seconds", "date"):
+        raise ValueError(f"machine_datetime() precision is 'seconds' or 'date', not {precision!r}")
     if isinstance(value, datetime.datetime):
         if settings.USE_TZ:
             value = timezone.localtime(value) if timezone.is_aware(value) else timezone.make_aware(value)
+        if precision == "date":
+            return value.date().isoformat()
         return value.replace(microsecond=0).isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()

@@ -21,10 +21,11 @@ def json_ld(data):
 
 
 @register.filter
-def machine_datetime(value):
+def machine_datetime(value, precision="seconds"):
     """A date or datetime for machines (`<time datetime>`, meta tags, sitemaps):
-    ISO 8601 in whole seconds, valid HTML. See core.dates."""
-    return _machine_datetime(value)
+    ISO 8601 in whole seconds, valid HTML; `|machine_datetime:"date"` for the
+    day only. See core.dates."""
+    return _machine_datetime(value, precision)
 
 
 @register.simple_tag(takes_context=True)

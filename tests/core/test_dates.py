@@ -16,7 +16,7 @@ def test_datetime_has_whole_seconds_and_its_offset():
     assert machine_datetime(value) == "2026-12-01T20:27:01+00:00"
 
 
-def test_datetime_is_shown_in_the_current_time_zone(settings):
+def test_datetime_is_shown_in_the_current_time_zone():
     value = datetime.datetime(2026, 7, 1, 23, 30, 5, 999999, tzinfo=datetime.UTC)
     with timezone.override(ZoneInfo("Europe/London")):
         assert machine_datetime(value) == "2026-07-02T00:30:05+01:00"
@@ -28,6 +28,15 @@ def test_naive_datetime_is_taken_in_the_current_time_zone():
 
 def test_date_stays_a_date():
     assert machine_datetime(datetime.date(2026, 2, 1)) == "2026-02-01"
+
+
+def test_datetime_as_a_date_is_the_day_in_the_current_time_zone():
+    value = datetime.datetime(2026, 7, 1, 23, 30, 5, 999999, tzinfo=datetime.UTC)
+    assert machine_datetime(value, "date") == "2026-07-01"
+    with timezone.override(ZoneInfo("Europe/London")):
+        assert machine_datetime(value, "date") == "2026-07-02"
+    with pytest.raises(ValueError):
+        machine_datetime(value, "minutes")
 
 
 @pytest.mark.parametrize("value", [None, ""])
@@ -47,3 +56,5 @@ def test_template_filter_is_the_same_helper():
     )
     assert rendered == f'<time datetime="{machine_datetime(now)}">'
     assert ".123456" not in rendered
+    as_date = Template('{% load core_tags %}{{ now|machine_datetime:"date" }}').render(Context({"now": now}))
+    assert as_date == timezone.localdate(now).isoformat()
