@@ -317,14 +317,9 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
     )
 
 
-def fetch_all(content):
-    """{"visitor: page kind": (status, HTML)} for every page and bad-input form in `content`."""
-    documents = {}
-    for visitor, pages in content.pages.items():
-        client = client_for(content.users[visitor])
-        for kind, url in pages.items():
-            response = client.get(url)
-            documents[f"{visitor}: {kind} ({url})"] = (response.status_code, response.content)
+def fetch_posts(content):
+    """{visitor: {kind: (URL, (status, HTML))}} for every form sent back with errors."""
+    responses = {}
     for visitor, posts in content.posts.items():
         client = client_for(content.users[visitor])
         for kind, (url, data) in posts.items():
@@ -332,5 +327,19 @@ def fetch_all(content):
                 html = client.get(content.article.url).content.decode()
                 data = {**comment_form_fields(html), "comment": COMMENT_TEXT, "preview": "1"}
             response = client.post(url, data)
-            documents[f"{visitor}: {kind} (POST {url})"] = (response.status_code, response.content)
+            responses.setdefault(visitor, {})[kind] = (url, (response.status_code, response.content))
+    return responses
+
+
+def fetch_all(content):
+    """{"visitor: page kind (URL)": (status, HTML)} for every page and form sent back with errors."""
+    documents = {}
+    for visitor, pages in content.pages.items():
+        client = client_for(content.users[visitor])
+        for kind, url in pages.items():
+            response = client.get(url)
+            documents[f"{visitor}: {kind} ({url})"] = (response.status_code, response.content)
+    for visitor, posts in fetch_posts(content).items():
+        for kind, (url, result) in posts.items():
+            documents[f"{visitor}: {kind} (POST {url})"] = result
     return documents
