@@ -22,7 +22,7 @@ from django_comments_xtd.models import XtdComment
 from PIL import Image as PILImage
 from wagtail.models import WorkflowState
 
-from accounts.factories import UserFactory
+from accounts.factories import UserFactory, give_totp
 from articles import services as article_services
 from articles.factories import ArticlePageFactory
 from core.factories import TopicFactory
@@ -75,6 +75,7 @@ ANSWER_BODY = "\n".join(
     ]
 )
 COMMENT_TEXT = f"This helped {EMOJI}\n\n- one\n- two\n\n{ARABIC} {HEBREW} {LONG_WORD}{LONG_WORD} {MARKUP}"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 REPLY_TEXT = f"Same for me {EMOJI} {HEBREW}. {UNBROKEN} & <more>"
 
 
@@ -154,6 +155,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
     relationships = TopicFactory(name="Relationships", slug="relationships")
     moderator = UserFactory(email="moderator.content@example.com", display_name="Morgan", is_staff=True)
     moderator.groups.add(Group.objects.get(name="Moderators"))
+    give_totp(moderator, TOTP_SECRET)  # staff reach the admin only with two-factor
 
     asker = UserFactory(email="asker.content@example.com", display_name=f"Rowan {EMOJI} روان")
     commenter = UserFactory(email="commenter.content@example.com", display_name=f"Sasha {HEBREW[:8]} <&>")
@@ -238,6 +240,12 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "sign up": "/accounts/signup/",
             "password reset": "/accounts/password/reset/",
             "password reset sent": "/accounts/password/reset/done/",
+            "password reset, bad link": "/accounts/password/reset/key/1-not-a-key/",
+            "password reset done": "/accounts/password/reset/key/done/",
+            "verification e-mail sent": "/accounts/confirm-email/",
+            "confirm e-mail, bad link": "/accounts/confirm-email/not-a-key/",
+            "inactive account": "/accounts/inactive/",
+            "stop answer e-mails": f"/questions/{question.pk}/mute/{qa_services.question_mute_token(question)}/",
         },
         "asker": {
             "question just asked": f"{question_url}?asked=1",
@@ -250,6 +258,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "change password": "/accounts/password/change/",
             "two-factor authentication": "/accounts/2fa/",
             "sessions": "/accounts/sessions/",
+            "confirm your password": "/accounts/reauthenticate/",
             "log out": "/accounts/logout/",
             "contact form": contact.url,
         },
@@ -292,6 +301,12 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
         "anonymous": {
             "log in with errors": ("/accounts/login/", {"login": "nobody@example.com", "password": "wrong <&>"}),
             "sign up with errors": ("/accounts/signup/", {"email": "not-an-address", "display_name": MARKUP}),
+            # Followed to the second step: the code from the authenticator app.
+            "log in, two-factor step": (
+                "/accounts/login/",
+                {"login": moderator.email, "password": "a-long-test-password"},
+                "follow",
+            ),
         },
     }
     return SimpleNamespace(
@@ -318,17 +333,28 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
 
 
 def fetch_posts(content):
-    """{visitor: {kind: (URL, (status, HTML))}} for every form sent back with errors."""
+    """{visitor: {kind: (URL, (status, HTML))}} for every form sent back with
+    errors (or, marked "follow", for the page a form leads to)."""
     responses = {}
     for visitor, posts in content.posts.items():
         client = client_for(content.users[visitor])
-        for kind, (url, data) in posts.items():
+        for kind, (url, data, *follow) in posts.items():
             if data == "preview":
                 html = client.get(content.article.url).content.decode()
                 data = {**comment_form_fields(html), "comment": COMMENT_TEXT, "preview": "1"}
-            response = client.post(url, data)
+            response = client.post(url, data, follow=bool(follow))
             responses.setdefault(visitor, {})[kind] = (url, (response.status_code, response.content))
+    responses["anonymous"]["server error"] = ("/", (500, server_error_page()))
     return responses
+
+
+def server_error_page():
+    """The 500 page, as the error handler renders it."""
+    from django.test import RequestFactory
+
+    from core.views import server_error
+
+    return server_error(RequestFactory().get("/")).content
 
 
 def fetch_all(content):

@@ -31,6 +31,7 @@ EXPECTED_STATUS = {
     "asker: profile with errors": 400,
     "specialist: answer with errors": 400,
     "newcomer: join with errors": 400,
+    "anonymous: server error": 500,
 }
 
 # A `<time datetime>` with microseconds, as `|date:'c'` printed them, and a
@@ -57,7 +58,9 @@ def test_every_page_kind_is_valid_html_with_what_members_write(content, html_che
     documents = member_content.fetch_all(content)
     statuses = {name.rsplit(" (", 1)[0]: status for name, (status, _html) in documents.items()}
     assert {name: status for name, status in statuses.items() if status != 200} == EXPECTED_STATUS
-    assert len(documents) >= 50
+    assert len(documents) >= 60
+    two_factor_step = documents["anonymous: log in, two-factor step (POST /accounts/login/)"][1].decode()
+    assert 'name="code"' in two_factor_step
 
     pages = {name: html for name, (_status, html) in documents.items()}
 
