@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.contrib.auth.models import Group
 
+from .encryption import secret_decrypt, secret_encrypt
 from .roles import MEMBERS
 from .services import consent_record
 
@@ -15,3 +17,15 @@ class AccountAdapter(DefaultAccountAdapter):
             members, _ = Group.objects.get_or_create(name=MEMBERS)
             user.groups.add(members)
         return user
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """TOTP secrets and recovery-code seeds are stored encrypted
+    (accounts/encryption.py), so a database dump or an admin page does not
+    hand out second factors."""
+
+    def encrypt(self, text):
+        return secret_encrypt(text)
+
+    def decrypt(self, encrypted_text):
+        return secret_decrypt(encrypted_text)

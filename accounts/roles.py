@@ -2,7 +2,6 @@
 never from a field the member edits."""
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 
 MEMBERS = "Members"
 SPECIALISTS = "Specialists"
@@ -42,10 +41,3 @@ def has_verified_email(user):
     if not user.is_authenticated:
         return False
     return EmailAddress.objects.filter(user=user, verified=True).exists()
-
-
-def needs_two_factor(user):
-    """Staff must have TOTP before the admin; nobody else is asked."""
-    if not is_staff_member(user):
-        return False
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

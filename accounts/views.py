@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.generic import RedirectView
 
 from .forms import DeleteAccountForm, ProfileForm
 from .services import user_data_export, user_data_export_json, user_delete
@@ -72,3 +73,15 @@ def account_delete(request):
     else:
         form = DeleteAccountForm(user=request.user)
     return render(request, "accounts/account_delete.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+class AllauthDoorView(RedirectView):
+    """Sends a login-ish URL of the Wagtail or Django admin to allauth's view.
+    GETs get a plain redirect; other methods keep theirs (307), so a logout
+    form posted to the admin's URL logs out through allauth."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") and response.status_code == 302:
+            response.status_code = 307
+        return response

@@ -1,21 +1,33 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import AllauthDoorView
 from articles.feeds import ArticleFeed
 from core import views as core_views
 
+# Every login-ish view of the Wagtail and Django admins goes to allauth, the
+# one door with rate limits, e-mail verification and the two-factor step.
+# A POST is sent on as a POST (307), so the admins' logout forms work.
+to_allauth = AllauthDoorView.as_view
+ADMIN_DOORS = [
+    path("admin/login/", to_allauth(pattern_name="account_login", query_string=True)),
+    path("admin/logout/", to_allauth(pattern_name="account_logout", query_string=True)),
+    path("admin/password_reset/", to_allauth(pattern_name="account_reset_password")),
+    path("django-admin/login/", to_allauth(pattern_name="account_login", query_string=True)),
+    path("django-admin/logout/", to_allauth(pattern_name="account_logout", query_string=True)),
+    path("django-admin/password_change/", to_allauth(pattern_name="account_change_password")),
+    path("django-admin/password_change/done/", to_allauth(pattern_name="account_change_password")),
+    # Wagtail's login for private pages.
+    path("_util/login/", to_allauth(pattern_name="account_login", query_string=True)),
+]
+
 urlpatterns = [
-    # One login door: the admin's own login form would bypass allauth's
-    # verification, rate limits and (later) two-factor checks.
-    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
-    # Wagtail's login for private pages is a third door: send it to ours too.
-    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    *ADMIN_DOORS,
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -57,6 +57,13 @@ class SpecialistPageFactory(wagtail_factories.PageFactory):
     verified_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
+    def verified_details(obj, create, extracted, **kwargs):
+        # A verified page keeps what was checked, as specialist_verify records it.
+        if create and obj.verified_at is not None:
+            obj.verified_details = extracted or obj.verification_details()
+            SpecialistPage.objects.filter(pk=obj.pk).update(verified_details=obj.verified_details)
+
+    @factory.post_generation
     def topics(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.topics.set(extracted)

@@ -169,12 +169,16 @@ class SpecialistPage(SeoMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Who and what a moderator last checked (see verification_details): a page
+    # published with anything else loses its verification until checked again.
+    verified_details = models.JSONField(_("verified details"), null=True, blank=True, editable=False)
 
     objects = SpecialistPageManager()
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("user"),
+        # The account is linked by the member's own join form, never chosen here.
+        FieldPanel("user", read_only=True),
         FieldPanel("professional_title"),
         FieldPanel("photo"),
         FieldPanel("short_bio"),
@@ -219,7 +223,9 @@ class SpecialistPage(SeoMixin, Page):
     parent_page_types = ["specialists.SpecialistIndexPage"]
     subpage_types = []
     # A copy is a new profile: it is checked again and belongs to nobody yet.
-    exclude_fields_in_copy = ["user", "verified_at", "verified_by"]
+    exclude_fields_in_copy = ["user", "verified_at", "verified_by", "verified_details"]
+    # Identity and credentials: what a moderator's check is about.
+    VERIFIED_FIELDS = ("user_id", "title", "licence_number", "licence_issuing_body", "licence_country")
 
     class Meta:
         verbose_name = _("specialist")
@@ -232,6 +238,11 @@ class SpecialistPage(SeoMixin, Page):
     @property
     def is_verified(self):
         return self.verified_at is not None
+
+    def verification_details(self):
+        """The account, name and credentials as they are now, in the form
+        `verified_details` keeps them."""
+        return {field: getattr(self, field) for field in self.VERIFIED_FIELDS}
 
     @property
     def session_formats(self):
@@ -259,9 +270,14 @@ class SpecialistPage(SeoMixin, Page):
         # Read from the database, not from `self`, which may be an instance
         # loaded before the moderator's approval.
         obj = super().with_content_json(content)
-        stored = SpecialistPage.objects.filter(pk=self.pk).values("verified_at", "verified_by_id").first()
+        stored = (
+            SpecialistPage.objects.filter(pk=self.pk)
+            .values("verified_at", "verified_by_id", "verified_details")
+            .first()
+        )
         obj.verified_at = stored["verified_at"] if stored else None
         obj.verified_by_id = stored["verified_by_id"] if stored else None
+        obj.verified_details = stored["verified_details"] if stored else None
         return obj
 
     def get_meta_description(self):

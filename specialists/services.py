@@ -10,10 +10,12 @@ moderator's reason. The workflow's signals call specialist_verify and
 specialist_reject (see specialists/signals.py); nothing here is a receiver.
 """
 
+import secrets
 from io import BytesIO
+from pathlib import PurePosixPath
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.files.images import ImageFile
 from django.db import IntegrityError, transaction
@@ -23,7 +25,6 @@ from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
-    GroupPagePermission,
     Workflow,
     WorkflowPage,
     WorkflowState,
@@ -39,11 +40,9 @@ from .tasks import send_specialist_email
 WORKFLOW_NAME = "Specialist verification"
 TASK_NAME = "Check credentials"
 PHOTO_COLLECTION_NAME = "Specialist photos"
-# What moderators may do on the directory and the profiles under it: approve
-# profiles in the workflow (finishing it publishes the page, which needs
-# publish_page) and open them in the editor to read the credentials or fix a
-# typo (change_page). Nothing anywhere else in the page tree.
-MODERATOR_DIRECTORY_PERMISSIONS = ("change_page", "publish_page")
+# Moderators get no page permissions for the workflow: its task's group lets
+# them open, approve or send back a profile under review, and finishing it
+# publishes as the workflow (specialists/workflows.py).
 
 # Fields a member's form may set on their page. Not the verification, the
 # owner, the account, the slug or the publishing state.
@@ -103,17 +102,10 @@ def specialist_workflow():
 
 
 def directory_moderation_setup(*, index):
-    """Make sure profiles under `index` go through the verification workflow
-    and that moderators can review them. Idempotent; returns the workflow."""
+    """Make sure profiles under `index` go through the verification workflow.
+    Idempotent; returns the workflow."""
     workflow = specialist_workflow()
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
-    moderators = Group.objects.get(name=roles.MODERATORS)
-    for codename in MODERATOR_DIRECTORY_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=moderators,
-            page=index,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-        )
     return workflow
 
 
@@ -136,9 +128,16 @@ def _photo_collection():
     return collection or root.add_child(name=PHOTO_COLLECTION_NAME)
 
 
+def _unguessable_file_name(extension):
+    """Media files are public to whoever knows the URL: a profile photo's name
+    is random (not the member's name), so a photo of a profile that is not
+    live, or no longer is, cannot be found by guessing."""
+    return f"{secrets.token_urlsafe(18)}{extension}"
+
+
 def _store_photo(*, photo, user, name):
     """A Wagtail image from a CleanPhoto (see specialists.forms.clean_photo)."""
-    filename = f"{slugify(name) or 'specialist'}.{photo.extension}"
+    filename = _unguessable_file_name(f".{photo.extension}")
     image = get_image_model()(
         title=f"Photo: {name}"[:255],
         file=ImageFile(BytesIO(photo.content), name=filename),
@@ -268,6 +267,33 @@ def _submit(page, user):
     workflow.start(page, user)
 
 
+def _move_to_new_name(image):
+    """Give `image` a new random file name; drop its renditions. Every URL of
+    it that was ever handed out stops working (files go once committed)."""
+    storage, old_name = image.file.storage, image.file.name
+    with storage.open(old_name) as content:
+        new_name = storage.save(image.get_upload_to(_unguessable_file_name(PurePosixPath(old_name).suffix)), content)
+    image.file.name = new_name
+    image.save(update_fields=["file"])
+    image.renditions.all().delete()  # Wagtail deletes rendition files on commit
+    transaction.on_commit(lambda: storage.delete(old_name))
+
+
+def specialist_photos_withdraw(*, page):
+    """`page` left the public site (unpublished or deleted): the photos it
+    shows or was given in any revision, when members uploaded them (the
+    "Specialist photos" collection, not the editors' library), move to new
+    unguessable names, so their public URLs stop working. The images stay,
+    for a later republish; account deletion deletes them."""
+    photo_ids = {page.photo_id}
+    for content in page.revisions.values_list("content", flat=True):
+        photo_ids.add((content or {}).get("photo"))
+    photos = get_image_model().objects.filter(pk__in=photo_ids - {None}, collection__name=PHOTO_COLLECTION_NAME)
+    for image in photos:
+        _move_to_new_name(image)
+    return len(photos)
+
+
 # --- Outcomes of the workflow ------------------------------------------------
 
 
@@ -284,16 +310,50 @@ def specialist_verify(*, page, by):
     now = timezone.now()
     with transaction.atomic():
         page = SpecialistPage.objects.select_for_update().get(pk=page.pk)
-        first_time = page.verified_at is None
+        first_time = page.verified_at is None and page.verified_details is None
         # update(): verification is not part of any revision (see with_content_json).
-        SpecialistPage.objects.filter(pk=page.pk).update(verified_at=now, verified_by=by)
-        page.verified_at, page.verified_by = now, by
+        details = page.verification_details()
+        SpecialistPage.objects.filter(pk=page.pk).update(verified_at=now, verified_by=by, verified_details=details)
+        page.verified_at, page.verified_by, page.verified_details = now, by, details
         if page.user_id:
             page.user.groups.add(Group.objects.get(name=roles.SPECIALISTS))
             kind = "approved" if first_time else "changes_approved"
             user_id, page_id = page.user_id, page.pk
             transaction.on_commit(lambda: send_specialist_email.enqueue(user_id=user_id, page_id=page_id, kind=kind))
     return True
+
+
+def specialist_published(*, page, by=None):
+    """A version of `page` went live. If its account, name or credentials are
+    not those a moderator checked, the check no longer holds: the page loses
+    its verification (so it leaves the directory and its badge), the accounts
+    involved leave the Specialists group, and the page goes back to the
+    verification workflow. Returns whether the verification was withdrawn."""
+    with transaction.atomic():
+        page = SpecialistPage.objects.select_for_update().get(pk=page.pk)
+        if page.verified_at is None or page.verified_details == page.verification_details():
+            return False
+        checked = page.verified_details or {}
+        # verified_details stays: what was last checked (whose account, and that
+        # a check happened before, for the wording of the next approval e-mail).
+        SpecialistPage.objects.filter(pk=page.pk).update(verified_at=None, verified_by=None)
+        specialists = Group.objects.get(name=roles.SPECIALISTS)
+        for user_id in {checked.get("user_id"), page.user_id} - {None}:
+            specialists.user_set.remove(user_id)
+        page_id, by_id = page.pk, getattr(by, "pk", None)
+        transaction.on_commit(lambda: _verification_restart(page_id=page_id, by_id=by_id))
+    return True
+
+
+def _verification_restart(*, page_id, by_id):
+    """Put a page whose verification was withdrawn in front of the moderators
+    again, unless it was verified meanwhile (approving a change in the
+    workflow publishes it first, then verifies it) or is already in review."""
+    page = SpecialistPage.objects.filter(pk=page_id).first()
+    if page is None or page.verified_at is not None or page.current_workflow_state is not None:
+        return
+    by = get_user_model().objects.filter(pk=by_id).first()
+    directory_moderation_setup(index=page.get_parent().specific).start(page, by)
 
 
 def specialist_reject(*, page, by, reason):

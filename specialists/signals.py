@@ -1,9 +1,10 @@
 """Wagtail's workflow signals, connected to the specialist services. The
 receivers only find the page and call a service; the rules live there."""
 
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import task_rejected, workflow_approved
+from wagtail.signals import page_published, page_unpublished, task_rejected, workflow_approved
 
 from . import services
 from .models import SpecialistPage
@@ -33,3 +34,17 @@ def tell_specialist_about_rejection(sender, instance, user=None, **kwargs):
     page = _specialist_page(instance.workflow_state)
     if page is not None:
         services.specialist_reject(page=page, by=user, reason=instance.comment)
+
+
+@receiver(page_published, sender=SpecialistPage)
+def recheck_published_specialist(sender, instance, revision=None, **kwargs):
+    # Any publish (the editor's button, a schedule, the workflow): a changed
+    # account or credentials undo the verification.
+    services.specialist_published(page=instance, by=getattr(revision, "user", None))
+
+
+@receiver(page_unpublished, sender=SpecialistPage)
+@receiver(pre_delete, sender=SpecialistPage)
+def withdraw_removed_specialist_photos(sender, instance, **kwargs):
+    # A profile that leaves the site takes its photos' public URLs with it.
+    services.specialist_photos_withdraw(page=instance)

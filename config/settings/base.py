@@ -204,6 +204,10 @@ PRIVACY_POLICY_VERSION = "2026-11"
 # required for staff before they reach the Wagtail admin.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Steady Ground"
+# Stored encrypted (accounts/encryption.py). Comma-separated keys, newest first;
+# empty: a key derived from SECRET_KEY. README: "Two-factor secrets".
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
+MFA_ENCRYPTION_KEYS = env_list("DJANGO_MFA_ENCRYPTION_KEYS")
 USERSESSIONS_TRACK_ACTIVITY = True
 
 # Internationalisation: every user-facing string is marked; <html lang> follows
@@ -245,7 +249,17 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SITE_ID = 1
 WAGTAIL_SITE_NAME = "Steady Ground"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# Approving a specialist profile publishes it as the workflow (moderators hold
+# no page permissions); other workflows publish with the approver's rights.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "specialists.workflows.publish_approved"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"  # private pages log in through allauth too
+# Passwords and login e-mail addresses are allauth's (password asked again,
+# new address verified, rate limits): Wagtail's own reset, password change
+# and e-mail change are off, in the admin account page and in user editing.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, even in the admin
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]

@@ -3,7 +3,10 @@
 A new URL without a row fails `test_every_routed_url_has_a_row`. Each row
 says, for each kind of visitor, the status a GET gets (and where a redirect
 goes). Library URL groups (the Wagtail and Django admin) are covered by
-prefix rows: the whole admin is for staff with two-factor only."""
+prefix rows: the whole admin is for staff with two-factor done in this
+session only; their login-ish views are rows of their own (all go to allauth).
+Staff log in as they must (password, then TOTP code); a staff session that
+skipped the code is a role of its own ("moderator_password_only")."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -13,13 +16,16 @@ from django.urls import URLResolver, get_resolver
 from django_comments_xtd.models import XtdComment
 
 from accounts.factories import UserFactory, give_totp
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "member", "other_member", "specialist", "moderator", "editor")
+ROLES = ("anonymous", "member", "other_member", "specialist", "moderator", "editor", "moderator_password_only")
 LOGIN = "login"  # 302 to /accounts/login/
 ADMIN_LOGIN = "admin-login"  # 302 to the admin login, which is ours
 AWAY = "away"  # 302 somewhere else (allauth sends logged-in people home)
+CODE = "code"  # 302 to allauth's two-factor step for this session
+NO_ADMIN = 403  # the plain "no access" page for people without admin rights
 
 PUBLIC = dict.fromkeys(ROLES, 200)
 MEMBERS_ONLY = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 200)}
@@ -27,15 +33,21 @@ ENTRANCE = {"anonymous": 200, **dict.fromkeys(ROLES[1:], AWAY)}
 POST_ONLY_MEMBERS = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 405)}
 STAFF_ONLY = {
     "anonymous": ADMIN_LOGIN,
-    "member": ADMIN_LOGIN,
-    "other_member": ADMIN_LOGIN,
-    "specialist": ADMIN_LOGIN,
+    "member": NO_ADMIN,
+    "other_member": NO_ADMIN,
+    "specialist": NO_ADMIN,
     "moderator": 200,
     "editor": 200,
+    "moderator_password_only": CODE,
 }
+# An admin's login-ish view: anonymous visitors go to allauth (AWAY: logout,
+# password reset and change; tests/accounts/test_admin_doors.py has the exact
+# targets); inside the admin prefix, the same checks as the rest of the admin
+# run first.
+ADMIN_DOOR_TO = {"anonymous": LOGIN, **{k: v for k, v in STAFF_ONLY.items() if k != "anonymous"}}
 NOT_FOUND = dict.fromkeys(ROLES, 404)
 SIGNED_IN_ELSEWHERE = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], AWAY)}
-WITH_TOTP_200 = {"moderator": 200, "editor": 200}  # staff have two-factor set up
+WITH_TOTP_200 = {"moderator": 200, "editor": 200, "moderator_password_only": 200}  # staff have two-factor set up
 NONE_YET = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 404)}  # nothing of theirs to show
 LOGIN_PROMPT = 403  # member_required: a page asking visitors to log in, with links back
 
@@ -74,7 +86,8 @@ ROWS = {
     "accounts/2fa/totp/activate/": ("/accounts/2fa/totp/activate/", SIGNED_IN_ELSEWHERE),
     "accounts/2fa/totp/deactivate/": (
         "/accounts/2fa/totp/deactivate/",
-        {**NONE_YET, "moderator": AWAY, "editor": AWAY},  # staff: asked for the password first
+        # staff: asked for the password first
+        {**NONE_YET, "moderator": AWAY, "editor": AWAY, "moderator_password_only": AWAY},
     ),
     "accounts/2fa/recovery-codes/": ("/accounts/2fa/recovery-codes/", NONE_YET),
     "accounts/2fa/recovery-codes/generate/": (
@@ -134,19 +147,52 @@ ROWS = {
         "/documents/authenticate_with_password/999999/",
         NOT_FOUND,
     ),
-    "_util/login/": ("/_util/login/", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], LOGIN)}),
+    "_util/login/": ("/_util/login/", dict.fromkeys(ROLES, LOGIN)),
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
         "/_util/authenticate_with_password/999999/999999/",
         NOT_FOUND,
     ),
     "^((?:[\\w\\-]+/)*)$": ("/articles/", PUBLIC),
-    "admin/login/": ("/admin/login/", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], LOGIN)}),
+    # The login-ish views of both admins, each routed to allauth.
+    "admin/login/": ("/admin/login/", {**ADMIN_DOOR_TO, "moderator": LOGIN, "editor": LOGIN}),
+    "admin/logout/": (
+        "/admin/logout/",
+        {**ADMIN_DOOR_TO, "anonymous": AWAY, "moderator": AWAY, "editor": AWAY},
+    ),
+    "admin/password_reset/": (
+        "/admin/password_reset/",
+        {**ADMIN_DOOR_TO, "anonymous": AWAY, "moderator": AWAY, "editor": AWAY},
+    ),
+    "django-admin/login/": ("/django-admin/login/", {**ADMIN_DOOR_TO, "moderator": LOGIN, "editor": LOGIN}),
+    "django-admin/logout/": (
+        "/django-admin/logout/",
+        {**ADMIN_DOOR_TO, "anonymous": AWAY, "moderator": AWAY, "editor": AWAY},
+    ),
+    "django-admin/password_change/": (
+        "/django-admin/password_change/",
+        {**ADMIN_DOOR_TO, "anonymous": AWAY, "moderator": AWAY, "editor": AWAY},
+    ),
+    "django-admin/password_change/done/": (
+        "/django-admin/password_change/done/",
+        {**ADMIN_DOOR_TO, "anonymous": AWAY, "moderator": AWAY, "editor": AWAY},
+    ),
 }
 PREFIX_ROWS = {
     "admin/": ("/admin/", STAFF_ONLY),
-    "django-admin/": (
-        "/django-admin/",
-        {**STAFF_ONLY, **dict.fromkeys(("anonymous", "member", "other_member", "specialist"), "django-login")},
+    "django-admin/": ("/django-admin/", {**STAFF_ONLY, "anonymous": "django-login"}),
+}
+# More addresses inside both admins, checked like the prefix rows.
+ADMIN_SAMPLES = {
+    # Moderators have no pages to explore: Wagtail sends them to the dashboard.
+    "admin/pages/": ("/admin/pages/", {**STAFF_ONLY, "moderator": AWAY}),
+    "admin/account/": ("/admin/account/", STAFF_ONLY),
+    "admin/password_reset/done/": (
+        "/admin/password_reset/done/",
+        {**STAFF_ONLY, "anonymous": 404, "moderator": 404, "editor": 404},
+    ),
+    "django-admin/mfa/authenticator/": (
+        "/django-admin/mfa/authenticator/",
+        {**STAFF_ONLY, "anonymous": "django-login", "moderator": 403, "editor": 403},
     ),
 }
 
@@ -182,7 +228,17 @@ def people(home_page):
         people[role].groups.add(Group.objects.get(name=group))
     for role in ("moderator", "editor"):
         give_totp(people[role], secret)
+    people["moderator_password_only"] = people["moderator"]
     return people
+
+
+def logged_in_client(role, people, **client_options):
+    client = Client(**client_options)
+    if role in ("moderator", "editor"):
+        log_in_with_two_factor(client, people[role])
+    elif role != "anonymous":
+        client.force_login(people[role])  # password-only for staff: "moderator_password_only"
+    return client
 
 
 @pytest.fixture
@@ -209,16 +265,16 @@ def outcome(response):
         return ADMIN_LOGIN
     if location.startswith("/django-admin/login/"):
         return "django-login"
+    if location.startswith("/accounts/2fa/reauthenticate/"):
+        return CODE
     return AWAY if not location.startswith("/comments/") else 302
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_access_matrix(role, people, placeholders):
-    client = Client()
-    if role != "anonymous":
-        client.force_login(people[role])
+    client = logged_in_client(role, people)
     wrong = []
-    for route, (url, expected) in {**ROWS, **PREFIX_ROWS}.items():
+    for route, (url, expected) in {**ROWS, **PREFIX_ROWS, **ADMIN_SAMPLES}.items():
         response = client.get(url.format(**placeholders))
         got = outcome(response)
         want = expected[role]
@@ -253,11 +309,10 @@ def table_counts():
 def test_no_get_changes_anything(role, people, placeholders):
     from django.core import mail
 
-    client = Client()
-    if role != "anonymous":
-        client.force_login(people[role])
+    client = logged_in_client(role, people)
+    mail.outbox.clear()  # the login's own notices
     before = table_counts()
-    for url, _expected in {**ROWS, **PREFIX_ROWS}.values():
+    for url, _expected in {**ROWS, **PREFIX_ROWS, **ADMIN_SAMPLES}.values():
         client.get(url.format(**placeholders))
     assert table_counts() == before
     assert mail.outbox == []
@@ -265,11 +320,9 @@ def test_no_get_changes_anything(role, people, placeholders):
 
 @pytest.mark.parametrize("role", ["anonymous", "member"])
 def test_every_post_without_a_csrf_token_is_refused(role, people, placeholders):
-    client = Client(enforce_csrf_checks=True)
-    if role != "anonymous":
-        client.force_login(people[role])
+    client = logged_in_client(role, people, enforce_csrf_checks=True)
     accepted = []
-    for route, (url, _expected) in {**ROWS, **PREFIX_ROWS}.items():
+    for route, (url, _expected) in {**ROWS, **PREFIX_ROWS, **ADMIN_SAMPLES}.items():
         response = client.post(url.format(**placeholders), {"comment": "x", "email": "a@example.com"})
         if response.status_code != 403:
             accepted.append(f"{route}: {response.status_code}")

@@ -5,6 +5,7 @@ from allauth.mfa.models import Authenticator
 from django.test import Client
 
 from accounts.factories import UserFactory, current_totp_code, give_totp
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -55,14 +56,15 @@ def test_staff_with_two_factor_reaches_the_admin(client, home_page):
     user = UserFactory(email="editor2@example.com", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     give_totp(user, SECRET)
-    client.force_login(user)
+    log_in_with_two_factor(client, user)
     assert client.get("/admin/").status_code == 200
 
 
 def test_members_are_never_asked_for_two_factor(client, a_member, home_page):
     client.force_login(a_member)
-    # Members have no admin access: Wagtail sends them to its login (ours).
+    # Members have no admin access: a page says so.
     response = client.get("/admin/")
+    assert response.status_code == 403
     assert "/accounts/2fa/" not in response.get("Location", "")
 
 

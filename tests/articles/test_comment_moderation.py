@@ -2,7 +2,6 @@
 and the queue moderators work through in the Wagtail admin."""
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
@@ -11,12 +10,13 @@ from django_comments.moderation import CommentModerator
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.moderation import moderator
 
-from accounts.factories import UserFactory
+from accounts.factories import UserFactory, give_totp
 from articles import services
 from articles.comments import ArticleCommentModerator, comments_awaiting_moderation
 from articles.models import ArticlePage
 from articles.wagtail_hooks import CommentsMenuItem
 from tests.articles.test_comments import make_comment
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def staff_user(email, *permissions):
     for permission in permissions:
         app_label, codename = permission.split(".")
         user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "TESTSECRET"})
+    give_totp(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     return user
 
 
@@ -176,7 +176,7 @@ def test_approving_a_parent_does_not_publish_its_held_replies(an_article, a_mode
 def test_queue_lists_held_and_flagged_comments_with_approve_and_remove(
     client, a_moderator, a_held_comment, a_flagged_comment
 ):
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
 
     response = client.get(QUEUE_URL)
 
@@ -194,7 +194,7 @@ def test_queue_lists_held_and_flagged_comments_with_approve_and_remove(
 
 
 def test_approve_publishes_a_held_comment(client, a_moderator, a_held_comment, an_article):
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
 
     response = client.post(reverse("comment_moderation:approve", args=[a_held_comment.pk]))
 
@@ -207,7 +207,7 @@ def test_approve_publishes_a_held_comment(client, a_moderator, a_held_comment, a
 
 
 def test_remove_hides_a_flagged_comment_and_keeps_the_row(client, a_moderator, a_flagged_comment, an_article):
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
 
     client.post(reverse("comment_moderation:remove", args=[a_flagged_comment.pk]))
 
@@ -219,7 +219,7 @@ def test_remove_hides_a_flagged_comment_and_keeps_the_row(client, a_moderator, a
 
 
 def test_user_without_the_permission_gets_403(client, an_editor, a_held_comment):
-    client.force_login(an_editor)
+    log_in_with_two_factor(client, an_editor)
 
     listing = client.get(QUEUE_URL)
     approve = client.post(reverse("comment_moderation:approve", args=[a_held_comment.pk]))
@@ -237,12 +237,12 @@ def test_member_cannot_reach_the_queue(client, a_member, a_held_comment):
 
     response = client.get(QUEUE_URL)
 
-    assert response.status_code == 302
+    assert response.status_code == 403  # the "no access" page
     assert "My first words here." not in response.content.decode()
 
 
 def test_actions_refuse_get(client, a_moderator, a_held_comment):
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
 
     response = client.get(reverse("comment_moderation:approve", args=[a_held_comment.pk]))
 
@@ -253,7 +253,7 @@ def test_actions_refuse_get(client, a_moderator, a_held_comment):
 
 def test_actions_need_a_csrf_token(a_moderator, a_held_comment):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
 
     response = client.post(reverse("comment_moderation:approve", args=[a_held_comment.pk]))
 
@@ -263,7 +263,7 @@ def test_actions_need_a_csrf_token(a_moderator, a_held_comment):
 
 
 def test_action_on_unknown_comment_is_404(client, a_moderator):
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
 
     assert client.post(reverse("comment_moderation:approve", args=[999999])).status_code == 404
 
@@ -281,7 +281,7 @@ def test_menu_item_shows_the_waiting_count_to_moderators_only(rf, a_moderator, a
 
 
 def test_admin_menu_has_the_comments_item(client, a_moderator):
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
 
     html = client.get("/admin/").content.decode()
 

@@ -2,14 +2,13 @@
 
 import datetime
 
-from allauth.mfa.models import Authenticator
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from accounts.factories import UserFactory
+from accounts.factories import UserFactory, give_totp
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleIndexPage, ArticlePage
 from core.blocks import StoryBlock
@@ -18,6 +17,7 @@ from home.models import HomePage, StandardPage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
 from specialists.models import SpecialistIndexPage, SpecialistPage
 from tests.conftest import drawn_image_file
+from tests.two_factor import TwoFactorClient
 
 
 def list_block(items):
@@ -30,11 +30,13 @@ def list_block(items):
 def staff_with_two_factor(**fields):
     """A superuser who has set up TOTP, as the admin requires of staff."""
     user = UserFactory(is_staff=True, is_superuser=True, **fields)
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
+    give_totp(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     return user
 
 
 class ArticleTreeTestCase(WagtailPageTestCase):
+    client_class = TwoFactorClient  # staff enter their TOTP code after force_login
+
     @classmethod
     def setUpTestData(cls):
         cls.root = Page.objects.get(depth=1)

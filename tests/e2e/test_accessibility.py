@@ -56,6 +56,7 @@ MEMBER_PAGES = {
     "change password": lambda content: "/accounts/password/change/",
     "two-factor authentication": lambda content: "/accounts/2fa/",
     "log out": lambda content: "/accounts/logout/",
+    "no access to the admin": lambda content: "/admin/",
 }
 
 

@@ -10,9 +10,12 @@ from home.models import ContactPage, FeaturedArticle, HomePage, StandardPage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
 from specialists.models import SpecialistIndexPage, SpecialistPage
 from tests.articles.test_page_types import staff_with_two_factor
+from tests.two_factor import TwoFactorClient
 
 
 class HomeTreeTestCase(WagtailPageTestCase):
+    client_class = TwoFactorClient  # staff enter their TOTP code after force_login
+
     @classmethod
     def setUpTestData(cls):
         cls.root = Page.objects.get(depth=1)

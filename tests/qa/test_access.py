@@ -3,6 +3,7 @@
 import pytest
 
 from qa.models import Question
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,9 @@ def statuses(client, people, url, method="get"):
     found = {}
     for role in ROLES:
         client.logout()
-        if people[role]:
+        if role == "moderator":
+            log_in_with_two_factor(client, people[role])
+        elif people[role]:
             client.force_login(people[role])
         found[role] = getattr(client, method)(url).status_code
     return found

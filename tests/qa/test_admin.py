@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 
 from qa.models import CrisisPhrase, Question, SavedReply
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_queue_lists_urgent_waiting_questions_first(client, a_moderator, make_qu
     make_question(title="An ordinary published question")
     make_question(title="A question waiting for review", status=Question.Status.PENDING)
     make_question(title="An urgent question waiting", status=Question.Status.PENDING, urgent=True)
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     html = client.get(LIST).content.decode()
     positions = [html.index(title) for title in ("An urgent question", "A question waiting", "An ordinary")]
     assert positions == sorted(positions)
@@ -28,7 +29,7 @@ def test_queue_lists_urgent_waiting_questions_first(client, a_moderator, make_qu
 @pytest.mark.parametrize("query", ["status=pending", "urgent=true", "reported=true", "q=urgent"])
 def test_filters_and_search_work(client, a_moderator, make_question, qa_topic, query):
     make_question(title="An urgent question waiting", status=Question.Status.PENDING, urgent=True, reported=True)
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     response = client.get(f"{LIST}?{query}&topic={qa_topic.pk}")
     assert response.status_code == 200
     assert "An urgent question waiting" in response.content.decode()
@@ -39,7 +40,7 @@ def test_moderator_rejects_with_a_saved_reply_and_the_author_is_told(
 ):
     question = make_question(status=Question.Status.PENDING)
     reply = SavedReply.objects.get(title="Identifying details")
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     form = client.get(moderate_url(question, "reject") + f"?reply={reply.pk}").content.decode()
     assert reply.text in form  # the reason starts from the saved reply
     assert Question.objects.get().status == Question.Status.PENDING  # GET changed nothing
@@ -55,7 +56,7 @@ def test_moderator_rejects_with_a_saved_reply_and_the_author_is_told(
 
 def test_reject_needs_a_reason(client, a_moderator, make_question):
     question = make_question(status=Question.Status.PENDING)
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     response = client.post(moderate_url(question, "reject"), {"reason": ""})
     assert response.status_code == 400
     assert Question.objects.get().status == Question.Status.PENDING
@@ -63,14 +64,14 @@ def test_reject_needs_a_reason(client, a_moderator, make_question):
 
 def test_moderator_approves(client, a_moderator, make_question):
     question = make_question(status=Question.Status.PENDING)
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     client.post(moderate_url(question, "approve"), {"reason": ""})
     assert Question.objects.get().status == Question.Status.PUBLISHED
 
 
 def test_editor_cannot_moderate_but_keeps_crisis_phrases(client, an_editor, make_question):
     question = make_question(status=Question.Status.PENDING)
-    client.force_login(an_editor)
+    log_in_with_two_factor(client, an_editor)
     assert client.post(moderate_url(question, "approve"), {"reason": ""}).status_code == 403
     assert Question.objects.get().status == Question.Status.PENDING
     assert client.get("/admin/qa_crisis_phrases/").status_code == 200
@@ -79,7 +80,7 @@ def test_editor_cannot_moderate_but_keeps_crisis_phrases(client, an_editor, make
 
 
 def test_moderators_keep_saved_replies(client, a_moderator):
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     client.post("/admin/qa_saved_replies/new/", {"title": "Duplicate", "text": "This was asked before."})
     assert SavedReply.objects.filter(title="Duplicate").exists()
 
@@ -87,4 +88,4 @@ def test_moderators_keep_saved_replies(client, a_moderator):
 def test_members_and_specialists_never_reach_the_queue(client, a_member, a_specialist):
     for person in (a_member, a_specialist):
         client.force_login(person)
-        assert client.get(LIST).status_code == 302
+        assert client.get(LIST).status_code == 403

@@ -9,6 +9,7 @@ from django.core import mail
 from accounts.factories import UserFactory
 from qa import services
 from qa.models import Question
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_anonymous_asker_never_shown_to_others(
     assert "Anonymous member" in html
     assert '"name": "Anonymous member"' in html  # the JSON-LD author
     # The admin listing, inspect and history views for an editor.
-    client.force_login(an_editor)
+    log_in_with_two_factor(client, an_editor)
     for url in (
         "/admin/qa_questions/",
         "/admin/qa_questions/?q=racing",
@@ -79,7 +80,7 @@ def test_anonymous_asker_never_shown_to_others(
         assert_no_tokens(response.content.decode(), f"{url} for an editor")
     assert "Anonymous member" in client.get("/admin/qa_questions/").content.decode()
     # Moderators may see who it is.
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     assert NAME_TOKEN in client.get("/admin/qa_questions/").content.decode()
 
 

@@ -9,6 +9,7 @@ from django.core import mail
 from accounts.factories import UserFactory
 from qa.models import Answer, AnswerVote, Question, Report
 from qa.services import question_mute_token
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +156,7 @@ def test_unpublished_question_is_for_its_author_and_moderators_only(
     for person in (another_member, a_specialist):
         client.force_login(person)
         assert client.get(url).status_code == 404
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     assert client.get(url).status_code == 200
     client.force_login(question.author)
     assert client.get(url).status_code == 200

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from accounts.factories import give_totp
 from specialists.factories import SpecialistPageFactory
 from specialists.models import Language, SpecialistPage
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def test_editors_cannot_set_the_verification_in_the_admin(client, specialist_ind
     """The admin shows the verification read-only: a posted value is ignored."""
     page = SpecialistPageFactory(parent=specialist_index, unverified=True, title="Dr Ada Moss", slug="ada")
     give_totp(a_superuser, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
-    client.force_login(a_superuser)
+    log_in_with_two_factor(client, a_superuser)
 
     edit_page = client.get(f"/admin/pages/{page.pk}/edit/")
     assert edit_page.status_code == 200

@@ -10,9 +10,12 @@ from articles.models import ArticleIndexPage, ArticlePage
 from home.models import HomePage, StandardPage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
 from specialists.models import SpecialistIndexPage, SpecialistPage
+from tests.two_factor import TwoFactorClient
 
 
 class SpecialistPageTypeTests(WagtailPageTestCase):
+    client_class = TwoFactorClient  # staff enter their TOTP code after force_login
+
     @classmethod
     def setUpTestData(cls):
         cls.home = HomePage.objects.get(depth=2)

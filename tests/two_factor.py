@@ -1,0 +1,55 @@
+"""Logging staff in the way the site lets them in: password, then TOTP code."""
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.utils import decrypt
+from django.core.cache import cache
+from django.test import Client
+
+from accounts.factories import current_totp_code, give_totp
+
+PASSWORD = "a-long-test-password"  # UserFactory's
+HELPER_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+
+
+def log_in_with_two_factor(client, user, password=PASSWORD):
+    """Log `user` (who has TOTP) in through allauth's login and code form, so
+    the session records both factors, as a real login does."""
+    totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    client.logout()  # whoever was logged in before
+    client.get("/accounts/login/")  # the CSRF cookie, for clients that check it
+    token = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value} if "csrftoken" in client.cookies else {}
+    response = client.post("/accounts/login/", {"login": user.email, "password": password, **token})
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/authenticate/"), response
+    code = current_totp_code(decrypt(totp.data["secret"]))
+    # allauth refuses a code used once already; a test may log the same person
+    # in twice within 30 seconds, as a person with a new code would.
+    cache.delete(TOTP(totp)._get_used_cache_key(code))
+    response = client.post("/accounts/2fa/authenticate/", {"code": code, **token})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert client.session["_auth_user_id"] == str(user.pk)
+    return client
+
+
+def pass_second_factor(client, user):
+    """Enter `user`'s current TOTP code in allauth's form for a session that
+    is logged in already (allauth's "confirm it is you" step)."""
+    totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    code = current_totp_code(decrypt(totp.data["secret"]))
+    cache.delete(TOTP(totp)._get_used_cache_key(code))
+    response = client.post("/accounts/2fa/reauthenticate/", {"code": code})
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+class TwoFactorClient(Client):
+    """For Wagtail's page test helpers (assertCanCreate, assertPageIsPreviewable),
+    which log their user in with force_login: staff then enter their TOTP code,
+    as the admin demands of every session (a made-up device for a helper's own
+    superuser)."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if user.is_staff or user.is_superuser:
+            if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+                give_totp(user, HELPER_SECRET)
+            pass_second_factor(self, user)
