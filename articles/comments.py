@@ -5,11 +5,14 @@ in a fixed number of queries.
 Imported from ArticlesConfig.ready(), which registers the moderator.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator
 from django.db.models import Count, Exists, F, Max, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 from django_comments.models import CommentFlag
@@ -18,7 +21,7 @@ from django_comments_xtd.moderation import XtdCommentModerator, moderator
 from django_comments_xtd.utils import get_app_model_options
 
 from . import services
-from .models import ArticlePage
+from .models import ArticlePage, CommentSafety
 
 # XtdComment's primary key is a 32-bit AutoField.
 MAX_COMMENT_ID = 2**31 - 1
@@ -188,11 +191,30 @@ def flagging_allowed(article):
     return get_app_model_options(content_type=content_type)["allow_flagging"]
 
 
+CRISIS_PANEL_WINDOW = timedelta(days=1)
+
+
+def writer_sees_crisis_panel(*, article, user):
+    """`user` wrote a comment on `article` in the last day that the crisis
+    detector held: they, and only they, see the crisis panel there."""
+    if not user.is_authenticated:
+        return False
+    content_type = ContentType.objects.get_for_model(article)
+    return CommentSafety.objects.filter(
+        urgent=True,
+        comment__user=user,
+        comment__content_type=content_type,
+        comment__object_pk=str(article.pk),
+        created_at__gte=timezone.now() - CRISIS_PANEL_WINDOW,
+    ).exists()
+
+
 def article_comment_section(*, article, user):
     """Everything the comment section of an article page shows."""
     threads, count = article_comment_threads(article=article, user=user)
     access = comment_access(user)
     return {
+        "crisis_panel": writer_sees_crisis_panel(article=article, user=user),
         "threads": threads,
         "count": count,
         "access": access,

@@ -153,3 +153,35 @@ class ArticlePage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(article_page_context(self, request))
         return context
+
+
+class CommentSafetyQuerySet(models.QuerySet):
+    def unhandled(self):
+        """Urgent comments no moderator has decided on yet (still held, not removed)."""
+        return self.filter(urgent=True, comment__is_public=False, comment__is_removed=False)
+
+
+class CommentSafety(models.Model):
+    """What the crisis detector found in one comment: django-comments-xtd's
+    XtdComment has no place for it. Only comments that matched have a row.
+    For moderators only: never shown on the site."""
+
+    comment = models.OneToOneField(
+        "django_comments_xtd.XtdComment",
+        verbose_name=_("comment"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="safety",
+    )
+    urgent = models.BooleanField(_("urgent"), default=True)
+    crisis_match = models.CharField(_("what matched"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("held at"), auto_now_add=True)
+
+    objects = CommentSafetyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment safety check")
+        verbose_name_plural = _("comment safety checks")
+
+    def __str__(self):
+        return str(self.crisis_match)

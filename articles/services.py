@@ -22,6 +22,10 @@ from django_comments_xtd.models import TmpXtdComment, XtdComment, max_thread_lev
 from django_comments_xtd.signals import confirmation_received
 
 from accounts.roles import has_verified_email
+from core.crisis import crisis_check
+from core.crisis.alerts import crisis_alert_enqueue
+
+from .models import CommentSafety
 
 MODERATE_PERMISSION = "django_comments.can_moderate"
 RATE_LIMIT_WINDOW = timedelta(hours=1)
@@ -93,6 +97,11 @@ def comment_needs_review(*, user):
     return not XtdComment.norel_objects.filter(user=user, is_public=True, is_removed=False).exists()
 
 
+def comment_is_urgent(*, comment):
+    """The crisis detector held `comment` (see comment_post)."""
+    return CommentSafety.objects.filter(comment_id=comment.pk, urgent=True).exists()
+
+
 def comment_parent_is_open(*, article, parent):
     """`parent` is a visible comment on `article` that may receive replies."""
     content_type = ContentType.objects.get_for_model(article)
@@ -111,7 +120,9 @@ def comment_parent_is_open(*, article, parent):
 def comment_post(*, article, user, text, parent=None, request=None):
     """Post `text` as `user`'s comment on `article` (a reply when `parent` is
     given) and return the saved comment. Held for review or published at once,
-    as the registered moderator decides.
+    as the registered moderator decides; a comment the crisis detector matches
+    is always held, marked urgent (CommentSafety) and the on-call moderators
+    are alerted after commit.
 
     A double submit returns the comment the first submit created. Raises a
     CommentError subclass when the comment may not be posted.
@@ -158,9 +169,16 @@ def comment_post(*, article, user, text, parent=None, request=None):
         responses = comment_will_be_posted.send(sender=TmpXtdComment, comment=draft, request=request)
         if any(response is False for _receiver, response in responses):
             raise CommentRejected()
+        match = crisis_check(text)
+        if match is not None:
+            # Whoever wrote it, a possible cry for help waits for a person.
+            draft["is_public"] = False
 
         comment = XtdComment(**{key: value for key, value in draft.items() if key != "content_object"})
         comment.save()
+        if match is not None:
+            CommentSafety.objects.create(comment=comment, urgent=True, crisis_match=str(match)[:300])
+            crisis_alert_enqueue(kind="comment", object_id=comment.pk)
         draft.xtd_comment = comment
         confirmation_received.send(sender=TmpXtdComment, comment=draft, request=request)
         comment_was_posted.send(sender=XtdComment, comment=comment, request=request)

@@ -97,7 +97,9 @@ def comment_post(request):
         form.add_error(None, error.message)
         return _form_page(request, article, form)
 
-    if comment.is_public:
+    if services.comment_is_urgent(comment=comment):
+        messages.info(request, _("Thank you. Your comment is kept, and a moderator will read it soon."))
+    elif comment.is_public:
         messages.success(request, _("Your comment is published."))
     else:
         messages.info(

@@ -1,28 +1,25 @@
-"""Wagtail admin wiring for articles: the comment moderation queue."""
+"""Wagtail admin wiring for articles: the comment moderation queue, and what
+the crisis alerts and the moderators' counts need to know about comments."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
+
+from core.wagtail_hooks import CountedMenuItem
 
 from . import services
 from .comments import comments_awaiting_moderation
 from .views import CommentModerationActionView, CommentModerationIndexView
 
 
-class CommentsMenuItem(MenuItem):
-    """Shown to moderators only, with the number of comments waiting."""
+class CommentsMenuItem(CountedMenuItem):
+    """Shown to moderators only, with the number of comments waiting (and urgent)."""
+
+    count_names = ("comments",)
 
     def is_shown(self, request):
         return request.user.has_perm(services.MODERATE_PERMISSION)
-
-    def render_component(self, request):
-        component = super().render_component(request)
-        waiting = comments_awaiting_moderation().count()
-        if waiting:
-            component.label = f"{self.label} ({waiting})"
-        return component
 
 
 class CommentModerationViewSet(ViewSet):
@@ -59,3 +56,38 @@ class CommentModerationViewSet(ViewSet):
 @hooks.register("register_admin_viewset")
 def register_comment_moderation():
     return CommentModerationViewSet()
+
+
+@hooks.register("crisis_alert_kinds")
+def comment_alert_kind():
+    """What core.crisis.alerts needs to alert on-call moderators about urgent comments."""
+    from django.urls import reverse
+
+    from .models import CommentSafety
+
+    return {
+        "kind": "comment",
+        "label": _("comment"),
+        "is_unhandled": lambda object_id: CommentSafety.objects.unhandled().filter(comment_id=object_id).exists(),
+        "admin_url": lambda object_id: reverse("comment_moderation:index") + f"#moderate-c{object_id}",
+    }
+
+
+@hooks.register("moderation_counts")
+def comment_moderation_counts(request):
+    """Comments waiting for a moderator (held or flagged), and the urgent ones."""
+    from django.urls import reverse
+
+    from .models import CommentSafety
+
+    if not request.user.has_perm(services.MODERATE_PERMISSION):
+        return []
+    return [
+        {
+            "name": "comments",
+            "label": _("Comments"),
+            "pending": comments_awaiting_moderation().count(),
+            "urgent": CommentSafety.objects.unhandled().count(),
+            "url": reverse("comment_moderation:index"),
+        }
+    ]

@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -124,6 +125,20 @@ class SiteSettings(BaseGenericSetting):
         ),
         help_text=_("Shown at the top of /questions/."),
     )
+    oncall_email = models.EmailField(
+        _("on-call moderators' e-mail"),
+        blank=True,
+        help_text=_(
+            "Told at once when a post is held as urgent (a possible crisis). The e-mail links to the item and "
+            "never quotes the member. Leave empty to send these alerts to the contact e-mail."
+        ),
+    )
+    crisis_alert_repeat_minutes = models.PositiveIntegerField(
+        _("repeat the alert after (minutes)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(24 * 60)],
+        help_text=_("If no moderator has handled an urgent item by then, the alert is sent again."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -138,7 +153,69 @@ class SiteSettings(BaseGenericSetting):
         ),
         FieldPanel("contact_email"),
         FieldPanel("questions_intro"),
+        MultiFieldPanel(
+            [FieldPanel("oncall_email"), FieldPanel("crisis_alert_repeat_minutes")],
+            heading=_("Urgent posts"),
+        ),
     ]
+
+    @property
+    def crisis_alert_address(self):
+        return self.oncall_email or self.contact_email
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class CrisisPhrase(models.Model):
+    """An editor's addition to the crisis detector's built-in lexicon
+    (core.crisis). Phrases match as words in any of their forms; patterns are
+    regular expressions over the normalised text."""
+
+    class Kind(models.TextChoices):
+        PHRASE = "phrase", _("Phrase")
+        PATTERN = "pattern", _("Pattern (regular expression)")
+
+    phrase = models.CharField(
+        _("phrase or pattern"),
+        max_length=300,
+        unique=True,
+        help_text=_(
+            "A phrase matches its words in order in any of their forms, ignoring case and accents "
+            "(“hurt myself” also finds “hurting myself”). A pattern is a regular expression over the "
+            "text as the detector reads it: lower case, contractions written out (“can not”, “do not”)."
+        ),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PHRASE)
+    note = models.TextField(
+        _("note"), blank=True, max_length=1000, help_text=_("Why this is here, for the editors who come after you.")
+    )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Switch off to keep the entry without using it.")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = _("crisis phrase")
+        verbose_name_plural = _("crisis phrases")
+
+    def __str__(self):
+        return self.phrase
+
+    def clean(self):
+        import re
+
+        from django.core.exceptions import ValidationError
+
+        from .crisis import phrase_pattern
+
+        if self.kind == self.Kind.PATTERN:
+            try:
+                re.compile(self.phrase)
+            except re.error as error:
+                raise ValidationError(
+                    {"phrase": _("This pattern is not valid: %(error)s") % {"error": error}}
+                ) from error
+        elif phrase_pattern(self.phrase or "") is None:
+            raise ValidationError({"phrase": _("Write at least one word.")})

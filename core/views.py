@@ -7,7 +7,28 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.models import Page
 
+from .crisis import canonical, crisis_check
+
 SEARCH_RESULTS_LIMIT = 30
+# Searches for any of these words find the crisis page first.
+HELP_PAGE_WORDS = frozenset(
+    {
+        "crisis",
+        "crises",
+        "helpline",
+        "helplines",
+        "hotline",
+        "hotlines",
+        "suicide",
+        "suicidal",
+        "emergency",
+        "samaritans",
+        "selfharm",
+        "overdose",
+        "lifeline",
+        "danger",
+    }
+)
 
 
 @require_safe
@@ -21,6 +42,10 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = []
     sections = []
+    # A search can be a cry for help too: the searcher sees the crisis panel
+    # above the results, and the crisis page comes first.
+    crisis_panel = bool(query) and crisis_check(query) is not None
+    help_first = crisis_panel or bool(query) and bool(HELP_PAGE_WORDS.intersection(canonical(query).split()))
     if query:
         # depth > 2 leaves out the tree root and the home page.
         results = Page.objects.live().public().filter(depth__gt=2).specific().search(query)[:SEARCH_RESULTS_LIMIT]
@@ -28,8 +53,15 @@ def search(request):
         # returns {"name", "label", "results"}, results having title and
         # get_absolute_url. Core never imports them.
         sections = [section(query, request) for section in hooks.get_hooks("site_search_sections")]
-    found = bool(results) or any(section["results"] for section in sections)
-    context = {"query": query, "results": results, "sections": sections, "found": found}
+    found = help_first or bool(results) or any(section["results"] for section in sections)
+    context = {
+        "query": query,
+        "results": results,
+        "sections": sections,
+        "found": found,
+        "help_first": help_first,
+        "crisis_panel": crisis_panel,
+    }
     return render(request, "core/search.html", context)
 
 

@@ -17,7 +17,6 @@ __all__ = [
     "DELETED_NAME",
     "Answer",
     "AnswerVote",
-    "CrisisPhrase",
     "Question",
     "Report",
     "SavedReply",
@@ -73,7 +72,13 @@ class Question(index.Indexed, models.Model):
     anonymous = models.BooleanField(_("posted anonymously"), default=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     urgent = models.BooleanField(
-        _("urgent"), default=False, help_text=_("Matched a crisis phrase. Never shown to the public.")
+        _("urgent"), default=False, help_text=_("Matched the crisis detector. Never shown to the public.")
+    )
+    crisis_match = models.CharField(
+        _("what matched"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why the crisis detector held this question. For moderators only."),
     )
     reported = models.BooleanField(_("reported"), default=False)
     moderation_reason = models.TextField(_("moderation reason"), blank=True)
@@ -241,25 +246,6 @@ class Report(models.Model):
 
     def __str__(self):
         return self.get_reason_display()
-
-
-class CrisisPhrase(models.Model):
-    """A phrase that suggests the asker may be in danger. Editors keep the list."""
-
-    phrase = models.CharField(
-        _("phrase"),
-        max_length=100,
-        unique=True,
-        help_text=_("Matched as whole words, ignoring case, in a question's title and text."),
-    )
-
-    class Meta:
-        ordering = ["phrase"]
-        verbose_name = _("crisis phrase")
-        verbose_name_plural = _("crisis phrases")
-
-    def __str__(self):
-        return self.phrase
 
 
 class SavedReply(models.Model):

@@ -4,7 +4,6 @@ Every function is keyword-only and named <thing>_<action>. Counters on the
 question (answer_count, accepted_answer) and the answer (helpful_count) are
 kept here, so the pages read them without counting."""
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,9 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from accounts.roles import has_verified_email, is_specialist
+from core.crisis import crisis_check
+from core.crisis.alerts import crisis_alert_enqueue
 
 from . import tasks
-from .models import Answer, AnswerVote, CrisisPhrase, Question, Report, Status
+from .models import Answer, AnswerVote, Question, Report, Status
 
 MODERATE_PERMISSION = "qa.change_question"
 DUPLICATE_WINDOW = timedelta(minutes=10)
@@ -82,26 +83,6 @@ def questions_per_day():
     return settings.QA_QUESTIONS_PER_DAY
 
 
-def crisis_phrases():
-    return list(CrisisPhrase.objects.values_list("phrase", flat=True))
-
-
-def crisis_match(*, text, phrases=None):
-    """The first crisis phrase found in `text` as whole words, ignoring case and
-    extra spaces, or None."""
-    if phrases is None:
-        phrases = crisis_phrases()
-    normalised = " ".join(text.casefold().replace("\u2019", "'").split())
-    for phrase in phrases:
-        words = phrase.casefold().split()
-        if not words:
-            continue
-        pattern = r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)"
-        if re.search(pattern, normalised):
-            return phrase
-    return None
-
-
 def question_needs_review(*, user):
     """A member's first question is read by a person before it is published."""
     return not Question.objects.filter(author=user, status__in=[Status.PUBLISHED, Status.CLOSED]).exists()
@@ -118,7 +99,8 @@ def _lock_user(user):
 
 def question_create(*, author, title, body, topic=None, anonymous=True):
     """Ask a question. Returns the question; a double submit returns the one
-    the first submit made. Urgent (crisis phrases) and first questions wait for
+    the first submit made. Urgent ones (the crisis detector matched; on-call moderators
+    are alerted) and first questions wait for
     review; others are published at once."""
     title = " ".join(title.split())
     body = body.strip()
@@ -137,7 +119,8 @@ def question_create(*, author, title, body, topic=None, anonymous=True):
         limit = questions_per_day()
         if Question.objects.filter(author=author, created_at__gte=now - timedelta(days=1)).count() >= limit:
             raise QuestionLimitReached(limit)
-        urgent = crisis_match(text=f"{title}\n{body}") is not None
+        match = crisis_check(title, body)
+        urgent = match is not None
         held = urgent or question_needs_review(user=author)
         question = Question.objects.create(
             author=author,
@@ -146,11 +129,14 @@ def question_create(*, author, title, body, topic=None, anonymous=True):
             topic=topic,
             anonymous=anonymous,
             urgent=urgent,
+            crisis_match=str(match)[:300] if urgent else "",
             status=Status.PENDING if held else Status.PUBLISHED,
             published_at=None if held else now,
         )
         # No user on this entry: the history must not say who asked an anonymous question.
         log(instance=question, action="qa.ask", user=None, data={"held": held})
+        if urgent:
+            crisis_alert_enqueue(kind="question", object_id=question.pk)
     return question
 
 

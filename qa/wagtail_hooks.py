@@ -1,18 +1,22 @@
-"""Wagtail admin wiring for Q&A: moderation viewsets, saved replies, crisis
-phrases, the history's action labels and the site search section. No rules
-here: the moderation views call qa.services."""
+"""Wagtail admin wiring for Q&A: moderation viewsets, saved replies, the
+history's action labels, the site search section, and what the crisis alerts
+and the dashboard need to know about questions. No rules here: the
+moderation views call qa.services."""
 
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.log_actions import LogFormatter
 
+from core.wagtail_hooks import CountedSubmenuMenuItem, counted_menu_item_class
+
 from .admin_views import ModerateView, asker_name_for
-from .models import Answer, CrisisPhrase, Question, SavedReply, Status
+from .models import Answer, Question, SavedReply, Status
 
 
 class AskerColumn(Column):
@@ -113,6 +117,7 @@ class QuestionViewSet(QAModelViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions")
+    menu_item_class = counted_menu_item_class("questions")
     index_view_class = QuestionIndexView
     list_display = [
         "title",
@@ -145,6 +150,7 @@ class AnswerViewSet(QAModelViewSet):
     model = Answer
     icon = "comment"
     menu_label = _("Answers")
+    menu_item_class = counted_menu_item_class("answers")
     index_view_class = AnswerIndexView
     list_display = [
         "question",
@@ -171,33 +177,27 @@ class SavedReplyViewSet(ModelViewSet):
     search_backend_name = None
 
 
-class CrisisPhraseViewSet(ModelViewSet):
-    model = CrisisPhrase
-    icon = "warning"
-    menu_label = _("Crisis phrases")
-    add_to_admin_menu = False
-    form_fields = ["phrase"]
-    list_display = ["phrase"]
-    search_fields = ["phrase"]
-    search_backend_name = None
-
-
 class QAViewSetGroup(ModelViewSetGroup):
     menu_label = _("Q&A")
     menu_icon = "help"
     menu_order = 260
     items = (QuestionViewSet("qa_questions"), AnswerViewSet("qa_answers"), SavedReplyViewSet("qa_saved_replies"))
 
+    def get_menu_item(self, order=None):
+        # The group's label adds up what waits in it, so a closed menu still shows it.
+        menu_item_class = counted_menu_item_class("questions", "answers", "qa_reports", base=CountedSubmenuMenuItem)
+        return menu_item_class(
+            label=self.menu_label,
+            menu=Menu(register_hook_name=self.submenu_hook, items=self.get_submenu_items()),
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+        )
+
 
 @hooks.register("register_admin_viewset")
 def register_qa_viewsets():
     return QAViewSetGroup()
-
-
-@hooks.register("register_admin_viewset")
-def register_crisis_phrases():
-    # Editors keep this list; it sits with the other editorial settings.
-    return CrisisPhraseViewSet("qa_crisis_phrases", add_to_admin_menu=True, menu_order=270)
 
 
 class DecisionFormatter(LogFormatter):
@@ -246,3 +246,63 @@ def specialist_public_answers(page, limit):
         .select_related("question")
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+@hooks.register("crisis_alert_kinds")
+def question_alert_kind():
+    """What core.crisis.alerts needs to alert on-call moderators about urgent questions."""
+    from django.urls import reverse
+
+    return {
+        "kind": "question",
+        "label": _("question"),
+        "is_unhandled": lambda object_id: Question.objects.filter(
+            pk=object_id, urgent=True, status=Status.PENDING
+        ).exists(),
+        "admin_url": lambda object_id: reverse("qa_questions:inspect", args=[object_id]),
+    }
+
+
+@hooks.register("moderation_counts")
+def qa_moderation_counts(request):
+    """Questions, answers and reports waiting for a decision, for the dashboard and the menu."""
+    from django.db.models import Count, Q
+    from django.urls import reverse
+
+    from . import services
+
+    if not services.can_moderate(request.user):
+        return []
+    pending = Q(status=Status.PENDING)
+    questions = Question.objects.aggregate(
+        pending=Count("pk", filter=pending),
+        urgent=Count("pk", filter=pending & Q(urgent=True)),
+        reported=Count("pk", filter=pending & Q(reported=True)),
+    )
+    answers = Answer.objects.aggregate(
+        pending=Count("pk", filter=pending), reported=Count("pk", filter=pending & Q(reported=True))
+    )
+    questions_url = reverse("qa_questions:index")
+    return [
+        {
+            "name": "questions",
+            "label": _("Questions"),
+            "pending": questions["pending"],
+            "urgent": questions["urgent"],
+            "url": f"{questions_url}?status=pending",
+        },
+        {
+            "name": "answers",
+            "label": _("Answers"),
+            "pending": answers["pending"],
+            "urgent": 0,
+            "url": reverse("qa_answers:index") + "?status=pending",
+        },
+        {
+            "name": "qa_reports",
+            "label": _("Reported questions and answers"),
+            "pending": questions["reported"] + answers["reported"],
+            "urgent": 0,
+            "url": f"{questions_url}?reported=true",
+        },
+    ]

@@ -4,7 +4,8 @@ reason from a saved reply, the history, and who may do what."""
 import pytest
 from django.core import mail
 
-from qa.models import CrisisPhrase, Question, SavedReply
+from core.models import CrisisPhrase
+from qa.models import Question, SavedReply
 from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
@@ -74,8 +75,8 @@ def test_editor_cannot_moderate_but_keeps_crisis_phrases(client, an_editor, make
     log_in_with_two_factor(client, an_editor)
     assert client.post(moderate_url(question, "approve"), {"reason": ""}).status_code == 403
     assert Question.objects.get().status == Question.Status.PENDING
-    assert client.get("/admin/qa_crisis_phrases/").status_code == 200
-    client.post("/admin/qa_crisis_phrases/new/", {"phrase": "no way out"})
+    assert client.get("/admin/crisis_lexicon/").status_code == 200
+    client.post("/admin/crisis_lexicon/new/", {"phrase": "no way out", "kind": "phrase", "note": "", "active": "on"})
     assert CrisisPhrase.objects.filter(phrase="no way out").exists()
 
 

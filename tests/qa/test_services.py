@@ -5,8 +5,9 @@ from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from accounts.factories import UserFactory
+from core.models import CrisisPhrase
 from qa import services
-from qa.models import Answer, AnswerVote, CrisisPhrase, Question, Report
+from qa.models import Answer, AnswerVote, Question, Report
 
 pytestmark = pytest.mark.django_db
 
@@ -18,33 +19,37 @@ def ask(author, topic, title=TITLE, body=BODY, anonymous=True):
     return services.question_create(author=author, title=title, body=body, topic=topic, anonymous=anonymous)
 
 
-# Crisis phrases -------------------------------------------------------------
-
-
-def test_default_crisis_phrases_are_seeded():
-    assert CrisisPhrase.objects.filter(phrase="end my life").exists()
-    assert CrisisPhrase.objects.count() >= 10
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["I want to END   my life", "Sometimes I think about suicide.", "i can’t go on like this", "I HURT MYSELF again"],
-)
-def test_crisis_phrases_match_whole_phrases_ignoring_case_and_spacing(text):
-    assert services.crisis_match(text=text) is not None
-
-
-@pytest.mark.parametrize("text", ["My friend's weekend plans", "I love my life", "suicidesque is not a word"])
-def test_crisis_phrases_do_not_match_parts_of_words_or_ordinary_text(text):
-    assert services.crisis_match(text=text) is None
+# Crisis detection ---------------------------------------------------------
+# The detector itself is tested in tests/core/test_crisis_detector.py; here,
+# what asking does with it.
 
 
 def test_editors_phrases_are_used(a_member, qa_topic):
-    CrisisPhrase.objects.create(phrase="walk into the sea")
+    CrisisPhrase.objects.create(phrase="walk into the sea", note="A reader's own words.")
     ask(a_member, qa_topic, title="An earlier question I asked", body="This one was fine and got published.")
     Question.objects.update(status=Question.Status.PUBLISHED)
     question = ask(a_member, qa_topic, body="Some nights I want to walk into the sea and not come back at all.")
     assert question.urgent and question.status == Question.Status.PENDING
+    assert "walk into the sea" in question.crisis_match
+
+
+def test_question_in_the_issue_is_held_as_urgent_with_what_matched(a_member, make_question, qa_topic):
+    make_question(title="An earlier question that was published")
+    question = ask(
+        a_member,
+        qa_topic,
+        title="I do not want to be alive anymore, is this normal?",
+        body="There is no point in living and I am tired of pretending to everyone.",
+    )
+    assert question.status == Question.Status.PENDING and question.urgent
+    assert question.crisis_match.startswith("Not wanting to live")
+
+
+def test_ordinary_question_with_an_idiom_is_not_urgent(a_member, make_question, qa_topic):
+    make_question(title="An earlier question that was published")
+    question = ask(a_member, qa_topic, title="I can't go on dates without panicking", body=BODY)
+    assert question.status == Question.Status.PUBLISHED and not question.urgent
+    assert question.crisis_match == ""
 
 
 # Asking ------------------------------------------------------------------------

@@ -128,7 +128,7 @@ def test_crisis_question_shows_a_private_panel_and_nothing_public(client, a_memb
     question = Question.objects.get(urgent=True)
     assert question.status == Question.Status.PENDING
     html = response.content.decode()
-    assert "have to wait for an answer" in html, html
+    assert "have to wait for a reply" in html, html
     assert "Samaritans" in html and "tel:999" in html
     # Nobody else sees the question at all, and lists never mention urgency.
     client.logout()
