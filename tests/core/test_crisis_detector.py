@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from core.crisis import canonical, crisis_check, crisis_matches, fold
 from core.models import CrisisPhrase
+from tests.two_factor import log_in_with_two_factor
 
 CORPUS = Path(__file__).parent / "crisis_corpus"
 # The bars: flag at least 95% of cries for help, at most 3% of ordinary text.
@@ -37,7 +38,12 @@ def flagged(lines):
 
 @pytest.mark.parametrize(
     ("crisis_file", "ordinary_file"),
-    [("crisis", "ordinary"), ("crisis_heldout", "ordinary_heldout"), ("crisis_heldout2", "ordinary_heldout2")],
+    [
+        ("crisis", "ordinary"),
+        ("crisis_heldout", "ordinary_heldout"),
+        ("crisis_heldout2", "ordinary_heldout2"),
+        ("crisis_heldout3", "ordinary_heldout3"),
+    ],
 )
 def test_detector_flags_cries_for_help_and_leaves_ordinary_text(crisis_file, ordinary_file, capsys):
     cries, ordinary = corpus(crisis_file), corpus(ordinary_file)
@@ -218,7 +224,7 @@ def test_editor_tests_texts_in_the_admin(client):
     from tests.qa.conftest import staff
 
     editor = staff("editor.crisis@example.com", "Eddie", "Editors")
-    client.force_login(editor)
+    log_in_with_two_factor(client, editor)
     index = client.get("/admin/crisis_lexicon/")
     assert index.status_code == 200 and "/admin/crisis_lexicon/test/" in index.content.decode()
     response = client.post("/admin/crisis_lexicon/test/", {"texts": "I want to end my life\ncut the onion"})
@@ -233,7 +239,7 @@ def test_editor_tests_texts_in_the_admin(client):
 def test_empty_test_box_says_what_is_missing(client):
     from tests.qa.conftest import staff
 
-    client.force_login(staff("editor.crisis2@example.com", "Eddie", "Editors"))
+    log_in_with_two_factor(client, staff("editor.crisis2@example.com", "Eddie", "Editors"))
     response = client.post("/admin/crisis_lexicon/test/", {"texts": ""})
     assert response.status_code == 200
     assert "This field is required" in response.content.decode()

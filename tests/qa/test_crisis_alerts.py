@@ -12,6 +12,7 @@ from core.crisis.alerts import send_crisis_alert
 from core.models import SiteSettings
 from qa import services
 from qa.models import Question
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +145,7 @@ def test_asker_alone_sees_the_crisis_panel(client, trusted_member, qa_topic, on_
 
 def test_dashboard_and_menu_count_pending_and_urgent_items(client, trusted_member, qa_topic, on_call, a_moderator):
     ask_urgent(trusted_member, qa_topic)
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     html = client.get("/admin/").content.decode()
     assert "data-moderation-counts" in html
     assert "1 urgent item" in html
@@ -155,14 +156,14 @@ def test_dashboard_and_menu_count_pending_and_urgent_items(client, trusted_membe
 
 
 def test_editors_see_no_moderation_counts(client, an_editor):
-    client.force_login(an_editor)
+    log_in_with_two_factor(client, an_editor)
     assert "data-moderation-counts" not in client.get("/admin/").content.decode()
 
 
 def test_dashboard_counts_cost_a_fixed_number_of_queries(
     client, trusted_member, qa_topic, on_call, a_moderator, django_assert_max_num_queries
 ):
-    client.force_login(a_moderator)
+    log_in_with_two_factor(client, a_moderator)
     client.get("/admin/")
     for _ in range(5):
         Question.objects.create(author=trusted_member, title="Held", body="Held text", urgent=True)
