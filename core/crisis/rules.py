@@ -85,8 +85,11 @@ MACROS = {
     ),
     "PERSON": (
         r"(?:(?:the|those|these|all the|all those) (?:people|person|man|woman|guy|girl|boys|girls|kids|ones|"
-        r"bully|bullies|men|women)|him|her|them|someone|somebody|people|everyone|everybody|my \w+|"
-        r"the \w+ next door|my (?:ex )?(?:husband|wife|partner|boyfriend|girlfriend))"
+        r"bully|bullies|men|women)|him|her|them|someone|somebody|people|everyone|everybody|"
+        r"the \w+ next door|my (?:ex |own |little |older |younger |step)?(?:husband|wife|partner|boyfriend|girlfriend|"
+        r"ex|boss|manager|dad|father|mum|mom|mother|parents|brother|sister|son|daughter|neighbour|neighbor|"
+        r"neighbours|roommate|flatmate|housemate|teacher|coworker|co worker|colleague|classmate|family|friend|"
+        r"friends|uncle|aunt|cousin|kids|children|baby|grandmother|grandfather|nan|gran|in laws|mother in law))"
         r"(?! (?:the way|as much as|like (?:he|she|they)|back\b|emotionally|feelings|his feelings|her feelings))"
     ),
     "GOON": r"(?:go|going) on(?= [.!?;:,)]|$| anymore| any longer| like this| living| with (?:my |this )?life| much longer| and | for)",
@@ -176,6 +179,7 @@ MASKS = [
     r"(?:by |of |from |to |a |an )?(?:suicide|overdose|an overdose|suicide loss)\b",
     r"\b(?:his|her|their|uncle's|aunt's|father's|mother's|dad's|mum's|mom's|brother's|sister's|friend's|son's|daughter's) "
     r"(?:suicide|overdose)\b",
+    r"\b[a-z]+'s (?:suicide|overdose)(?: attempt| attempts)?\b",
     r"\bsuicide (?:prevention|awareness|loss|hotline|helpline|line|squad|bombers?|rates?|statistics|research)\b",
     r"\b(?:he|she|they|friend|brother|sister|cousin|uncle|aunt|dad|father|mum|mom|mother|son|daughter) "
     r"(?:\w+ ){0,2}(?:killed|hanged|shot) (?:himself|herself|themselves)\b",
@@ -216,6 +220,11 @@ RULES = [
         SUICIDE,
         r"\b(?:end|ending|finish|finishing) (?:it|everything|things|this) (?:all|for good|forever|once and for all|tonight|now|today|permanently)\b",
     ),
+    Rule(
+        "easy to end it",
+        SUICIDE,
+        r"\b(?:easy|easier|simple|tempting|quick) to (?:just )?(?:end it|end everything|end my life|die|not wake up|let go for good|disappear for good)\b",
+    ),
     Rule("end it", SUICIDE, r"\b(?:end|ending|finish) it{END}", weak=True),
     Rule(
         "going to end it", SUICIDE, r"\bi am (?:going to|about to|ready to) (?:end|finish) it{END}|\bwant to dye{END}"
@@ -223,7 +232,7 @@ RULES = [
     Rule(
         "make it stop for good",
         SUICIDE,
-        r"\b(?:make|want|need|let) (?:it|everything|the pain|this|all of it|it all|the world) (?:all )?(?:to )?(?:stop|end|be over|go away)(?: \w+){0,2} (?:for good|forever|permanently|once and for all)\b",
+        r"\b(?:make|want|need|let) (?:it|everything|the pain|this|all of it|it all|the world) (?:all )?(?:to )?(?:stop|end|be over|go away)(?: \w+){0,2}(?: ,)? (?:for good|forever|permanently|once and for all)\b",
     ),
     Rule(
         "the pain stop forever",
@@ -341,7 +350,7 @@ RULES = [
     Rule(
         "better off without me",
         WISH_TO_DIE,
-        r"\b(?:better|happier|easier|fine|lighter|freer|best) (?:\w+ ){0,3}?(?:off )?(?:without me(?! (?:\w+ly )?\w+ing\b)|with me gone|if i (?:just |simply |finally |ever )?(?:vanished|went away for good|was|were|am|was not|were not|died|left|disappeared|did not exist|had never been born|had not been born|never existed|was never born|weren't|wasn't|ended it) ?(?:gone|dead|here|around|alive)?|when i am gone|once i am gone|after i am gone)\b",
+        r"\b(?:better|happier|easier|fine|lighter|freer|best) (?:\w+ ){0,3}?(?:off )?(?:without me(?! (?:\w+ly )?(?:complaining|nagging|moaning|snoring|talking|interrupting|hovering|fussing|watching|checking|working|shouting|arguing|playing|around|there|in the way)\b)|with me gone|if i (?:just |simply |finally |ever )?(?:vanished|went away for good|was|were|am|was not|were not|died|left|disappeared|did not exist|had never been born|had not been born|never existed|was never born|weren't|wasn't|ended it) ?(?:gone|dead|here|around|alive)?|when i am gone|once i am gone|after i am gone)\b",
     ),
     Rule(
         "nobody would miss me",
@@ -351,13 +360,13 @@ RULES = [
     Rule(
         "burden",
         WISH_TO_DIE,
-        r"\b(?:i am|i feel|i have become|i feel like|feel like|i have been|i will only be|i am only|i am just|feel like such|i am such|being|nothing but|just) (?:\w+ ){0,2}?(?:a )?(?:burden|waste of space|waste of oxygen|waste of air)\b",
+        r"\b(?:i am|i feel|i have become|i feel like|feel like|i have been|i will only be|i am only|i am just|feel like such|i am such|being|nothing but|just) (?:\w+ ){0,2}?(?:a )?(?:burden|waste of space|waste of oxygen|waste of air)\b(?! (?:on|to|for) (?:nobody|no one|anyone))",
     ),
     Rule("burden (weak)", WISH_TO_DIE, r"\bburden\b", weak=True),
     Rule(
         "won't be around",
         WISH_TO_DIE,
-        r"\b(?:will not|am not going to|wo not|not going to|will no longer|may not|might not|probably will not) be (?:around|here|alive) (?:much longer|for much longer|for long|anymore|next|by|after|tomorrow|soon|to see|at|when|for)\b|\bi will be gone (?:soon|by|before|tomorrow|next|after)\b|\bby (?:this time )?(?:tomorrow|tonight|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|the weekend)(?: \w+){0,2} i will (?:be gone|be dead|not be here|not be alive)\b|\bnot (?:going to|gonna) be here (?:next|by|for|much|tomorrow)\b|\b(?:do not think|doubt|not sure) i will (?:still )?be (?:here|around|alive) (?:by|for|next|much longer|at|to see|in)\b",
+        r"\b(?:will not|am not going to|wo not|not going to|will no longer|may not|might not|probably will not) be (?:around|here|alive) (?:much longer|for much longer|for long|anymore|next|by|after|tomorrow|soon|to see|at|when|for)\b|\bi will be gone (?:soon|by|before|tomorrow|next|after)\b|\bby (?:this time )?(?:tomorrow|tonight|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|the weekend)(?: \w+){0,2} i will (?:be gone|be dead|not be here|not be alive)\b|\bnot (?:going to|gonna) be here (?:next|by|for|much|tomorrow)\b|\bnot (?:going to|gonna|planning to) (?:make it|be alive|live|be around) (?:to|until|till|past|for) (?:my next birthday|my birthday|christmas|new year|next year|the new year)\b|\b(?:do not think|doubt|not sure) i will (?:still )?be (?:here|around|alive) (?:by|for|next|much longer|at|to see|in)\b",
     ),
     Rule(
         "disappear forever",
@@ -411,7 +420,7 @@ RULES = [
     Rule(
         "ways to die",
         METHOD,
-        r"\b(?:how|ways?|methods?|best way|easiest way|quickest way|fastest way|painless way|surest way|simplest way|quick way) (?:\w+ ){0,3}(?:to|of) (?:die|dying|end it|end my life|end it all|kill myself|go painlessly|not wake up|commit|overdose|hang)\b|\bpainless(?:ly)? (?:way|ways|death|method|methods|to die|die|dying|end)\b",
+        r"\b(?:how|ways?|methods?|best way|easiest way|quickest way|fastest way|painless way|surest way|simplest way|quick way) (?:\w+ ){0,3}(?:to|of) (?:die|dying|end it|end my life|end it all|kill myself|go painlessly|not wake up|commit|overdose|hang)\b|\bpainless(?:ly)? (?:way|ways|death|method|methods|to die|die|dying|end)\b|\b(?:way|ways|how) to go (?:without pain|painlessly|peacefully for good|quietly for good)\b",
     ),
     Rule(
         "looking up methods",
@@ -618,6 +627,11 @@ RULES = [
         r"\b(?:want|wanted|wanting|going|planning|plan|planned|thinking about|thought about|think about|fantasi\w* about|fantasi\w* of|urge|urges|tempted|decided|ready|about|intend|intending|dream about|dreaming about|prepared) (?:to )?(?:\w+ )?(?:kill|killing|murder|murdering|stab|stabbing|shoot|shooting|strangle|strangling|hurt|hurting|harm|harming|attack|attacking|poison|poisoning|beat up|beating up|run over|torture|torturing) (?:{PERSON})\b",
     ),
     Rule(
+        "could hurt someone",
+        HARM_TO_OTHERS,
+        r"\b(?:afraid|scared|terrified|frightened|worried|fear) (?:that )?i (?:could|might|will|would|am going to) (?:really )?(?:hurt|harm|kill|attack|stab) (?:someone|somebody|people|anyone|a stranger)\b|\bi (?:feel like i )?(?:could|might|will) (?:really )?(?:hurt|harm|attack) (?:someone|somebody|people|anyone)\b(?=.*\b(?:terrif|scar|frighten|afraid|worr)\w*)",
+    ),
+    Rule(
         "how I'd kill",
         HARM_TO_OTHERS,
         r"\bhow (?:i would|i could|to) (?:kill|murder|hurt|get rid of) (?:him|her|them)\b|\bthought about how i would do it\b|\bkill them all\b|\bshoot up (?:the|my|a) (?:school|office|workplace|class|college|church)\b|\bmake them (?:all )?(?:pay|suffer) for\b",
@@ -657,6 +671,18 @@ RULES = [
         "nothing matters",
         WARNING_SIGNS,
         r"\bnothing matters\b|\bwhat is the point\b|\bno point anymore\b|\bpointless\b|\bmeaningless\b|\bno meaning\b|\bi want out\b",
+        weak=True,
+    ),
+    Rule(
+        "no future",
+        WARNING_SIGNS,
+        r"\b(?:no|not any|not a|without a|without any) future\b|\bsee (?:a|any) future (?:for myself|for me|ahead)\b|\bnot see (?:a|any) future\b",
+        weak=True,
+    ),
+    Rule(
+        "want it to end",
+        WARNING_SIGNS,
+        r"\bwant (?:it|this|everything|it all|all of it) (?:all )?to (?:end|stop|be over)\b",
         weak=True,
     ),
     Rule("hate myself", WARNING_SIGNS, r"\bhate (?:myself|my life|being me)\b", weak=True),
