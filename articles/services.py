@@ -177,12 +177,31 @@ def comment_post(*, article, user, text, parent=None, request=None):
         comment = XtdComment(**{key: value for key, value in draft.items() if key != "content_object"})
         comment.save()
         if match is not None:
-            CommentSafety.objects.create(comment=comment, urgent=True, crisis_match=str(match)[:300])
-            crisis_alert_enqueue(kind="comment", object_id=comment.pk)
+            _comment_mark_urgent(comment=comment, match=match)
         draft.xtd_comment = comment
         confirmation_received.send(sender=TmpXtdComment, comment=draft, request=request)
         comment_was_posted.send(sender=XtdComment, comment=comment, request=request)
     return comment
+
+
+def _comment_mark_urgent(*, comment, match):
+    CommentSafety.objects.update_or_create(comment=comment, defaults={"urgent": True, "crisis_match": str(match)[:300]})
+    crisis_alert_enqueue(kind="comment", object_id=comment.pk)
+
+
+def comment_crisis_hold(*, comment):
+    """Run the crisis detector on `comment` as it now reads (call it after a
+    member edits a comment). On a match the comment is held for a moderator,
+    marked urgent and the on-call moderators are alerted after commit.
+    Returns the match, or None."""
+    match = crisis_check(comment.comment)
+    if match is not None:
+        with transaction.atomic():
+            # update(), not save(): see _moderate.
+            XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=False)
+            comment.is_public = False
+            _comment_mark_urgent(comment=comment, match=match)
+    return match
 
 
 def _recent_duplicate(*, content_type, article, user, text, parent):

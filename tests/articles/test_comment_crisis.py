@@ -83,3 +83,16 @@ def test_approving_the_comment_handles_it(an_article, trusted_member, on_call, a
     assert CommentSafety.objects.unhandled().count() == 1
     services.comment_approve(comment=comment, by=a_superuser)
     assert CommentSafety.objects.unhandled().count() == 0
+
+
+def test_an_edited_comment_is_checked_again(an_article, trusted_member, on_call, django_capture_on_commit_callbacks):
+    comment = services.comment_post(article=an_article, user=trusted_member, text="Thank you for this article.")
+    assert comment.is_public
+    XtdComment.objects.filter(pk=comment.pk).update(comment="Thank you. I am going to kill myself tonight.")
+    comment.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.comment_crisis_hold(comment=comment) is not None
+    comment.refresh_from_db()
+    assert comment.is_public is False
+    assert CommentSafety.objects.unhandled().filter(comment=comment).exists()
+    assert len(mail.outbox) == 1

@@ -45,6 +45,21 @@ def test_question_in_the_issue_is_held_as_urgent_with_what_matched(a_member, mak
     assert question.crisis_match.startswith("Not wanting to live")
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ｉ ｗａｎｔ ｔｏ ｅｎｄ ｍｙ ｌｉｆｅ, what do I do",  # full-width letters
+        "I want to еnd my lifе, what do I do",  # Cyrillic е
+        "I want to e\u200bnd my li\u200cfe, what do I do",  # zero-width characters
+    ],
+)
+def test_disguised_crisis_question_is_still_held(a_member, make_question, qa_topic, title):
+    make_question(title="An earlier question that was published")
+    question = ask(a_member, qa_topic, title=title)
+    assert question.urgent and question.status == Question.Status.PENDING
+    assert question.title == " ".join(title.split())  # what the member wrote is kept as written
+
+
 def test_ordinary_question_with_an_idiom_is_not_urgent(a_member, make_question, qa_topic):
     make_question(title="An earlier question that was published")
     question = ask(a_member, qa_topic, title="I can't go on dates without panicking", body=BODY)
