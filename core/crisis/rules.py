@@ -106,8 +106,8 @@ MACROS = {
     "DEATH": (
         r"die|dying|death|be dead|being dead|dead{END}|be over{END}|over with|over{END}|gone forever|be gone|"
         r"(?:disappear\w*|vanish\w*) (?:forever|for good|for ever|from this world|and never come back)|not (?:be )?(?:here|around|alive)(?: anymore)?{END}|not exist\w*|"
-        r"sleep forever|never wake up|not wake up|never come back|never waking up|end it|end my life|"
-        r"end everything|kill myself|killing myself|hang myself|drown myself|overdos\w*|stop breathing|"
+        r"sleep forever|asleep forever|never wake up|not wake up|never come back|never waking up|end it|end my life|"
+        r"end everything|ending it|ending it all|ending my life|ending everything|kill myself|killing myself|hang myself|drown myself|overdos\w*|stop breathing|"
         r"stop living|stop existing|leave this world|leave this life|cease to exist|be with (?:him|her|them) in heaven"
     ),
     "GONE": r"(?:gone|dead|not here|not around|not alive|no longer here|no longer around|not in the picture)",
@@ -150,13 +150,13 @@ MASKS = [
     r"\bdead(?:line|lines|lock|lift|pan|ly serious)\b",
     r"\bover my dead body\b",
     r"\b(?:would|will) die before\b",
-    r"\brather (?:die|be dead) than\b",
+    r"\brather (?:die|be dead) than\b(?! (?:feel|live|go on|carry on|keep|be like this|wake up|face|spend another|be me|exist))",
     r"\b(?:would|will|could|can) (?:kill|murder) (?:for|a|an)\b",
     r"\bkill(?:ing|ed)? (?:it|time|the lights|the light|the engine|the mood|the vibe|the music|the process|weeds|"
     r"a process|the weeds|bacteria|germs|mould|mold|the spider|spiders|mice|slugs|flies|the battery)\b",
     r"\b(?:nearly|almost|practically|literally) (?:killed|kill) myself\b",
     r"\bkilled myself laughing\b|\bnearly killed myself laughing\b|\balmost killed myself laughing\b",
-    r"\b(?:phone|battery|car|laptop|plant|plants|tomatoes|flowers|conversation|engine|signal) (?:\w+ )?(?:is |are |was |keeps |keep )?(?:dying|died|dead|die)\b",
+    r"\b(?:phone|battery|car|laptop|plant|plants|tomatoes|flowers|conversation|engine|signal|tablet|charger|torch|headphones|tracker|watch)(?:'s)? (?:\w+ ){0,2}(?:dying|died|dead|die)\b",
     r"\b(?:the )?(?:hero|villain|character|dog|king|queen|mother|father) (?:\w+ )?dies at the end\b",
     # Cutting things other than oneself.
     r"\bcut(?:ting|s)? (?:the|an|a|some|my|your|his|her|our|their|back|down|out|off|up|in|ties|corners|costs|"
@@ -258,7 +258,7 @@ RULES = [
     Rule(
         "a car will hit me",
         WISH_TO_DIE,
-        r"\b(?:hope|hoping|wish|wishing|want|pray|praying) (?:that )?(?:a|the|some|something|someone) (?:\w+ )?(?:will|would|could|to)? ?(?:hit|kill|run over|crash into|fall on) me\b",
+        r"\b(?:hope|hoping|wish|wishing|want|pray|praying) (?:that )?(?:a|the|some|something|someone) (?:\w+ )?(?:will|would|could|to)? ?(?:just |simply |finally )?(?:hit|kill|run over|crash into|fall on) me\b",
     ),
     Rule(
         "a favour by not being here",
@@ -279,14 +279,18 @@ RULES = [
     Rule(
         "wish I was dead",
         WISH_TO_DIE,
-        r"\bwish(?:ing|ed|es)? (?:that )?(?:i|i was|i were|i had|i would|i could) (?:was |were |had |just |be )?(?:dead|die|never (?:been )?born|not (?:been )?born|never existed|not exist|not alive|gone forever|not here anymore|disappear forever|not wake up|never wake up|stop existing)\b",
+        r"\bwish(?:ing|ed|es)? (?:that )?(?:i|i was|i were|i had|i would|i could) (?:was |were |had |just |be )?(?:dead|die|never woke up|did not wake up|would never wake up|never (?:been )?born|not (?:been )?born|never existed|not exist|not alive|gone forever|not here anymore|disappear forever|not wake up|never wake up|stop existing)\b",
     ),
     Rule(
         "wish I wasn't alive",
         WISH_TO_DIE,
         r"\bwish (?:that )?i (?:was|were|am|had) not (?:alive|here|born|around|existing)\b",
     ),
-    Rule("rather be dead", WISH_TO_DIE, r"\b(?:rather|better)(?: off)? (?:be )?dead\b"),
+    Rule(
+        "rather be dead",
+        WISH_TO_DIE,
+        r"\b(?:rather|better)(?: off)? (?:be )?(?:dead|gone|not here|not alive|not around|not existing)\b",
+    ),
     Rule(
         "hope I die",
         WISH_TO_DIE,
@@ -300,22 +304,22 @@ RULES = [
     Rule(
         "sleep and never wake up",
         WISH_TO_DIE,
-        r"\bsleep (?:and|then) (?:never|not) wake up\b|\bnever wake up (?:again|ever)\b|\bsleep forever\b|\bnot wake up (?:again|ever|at all)\b",
+        r"\bsleep (?:and|then) (?:never|not) (?:have to |need to |ever |again )?wake up\b|\bnever wake up (?:again|ever)\b|\b(?:a)?sleep forever\b|\bnot wake up (?:again|ever|at all)\b",
     ),
     Rule(
         "don't want to live",
         WISH_TO_DIE,
-        r"\b(?:do not|does not|did not|no longer|not|never|no) (?:\w+ )?(?:want|wanting|wish|wanna|feel like|see the point in|see a reason to|have the strength to|have any reason to) (?:to )?(?:live|living|be alive|being alive|exist|existing|wake up(?! (?:early|at|for|so|before|in the|on|with|to)\b)|waking up|keep living|stay alive|staying alive|be here anymore|be here any longer|be on this earth|be in this world|be around anymore|go on(?= [.!?;:,]|$| anymore| any longer| like this| living| with (?:my |this )?life| much longer)|keep going{END}|carry on{END}|continue{END}|try anymore|get up anymore|be me anymore|be here{END})",
+        r"\b(?:do not|does not|did not|no longer|not|never|no|stopped|stop) (?:\w+ )?(?:want|wanting|wish|wanna|feel like|see the point in|see a reason to|have the strength to|have any reason to) (?:to )?(?:live|living|be alive|being alive|exist|existing|wake up(?! (?:early|at|for|so|before|on|with|to)\b)|waking up|keep living|stay alive|staying alive|be here anymore|be here any longer|be on this earth|be in this world|be around anymore|go on(?= [.!?;:,]|$| anymore| any longer| like this| living| with (?:my |this )?life| much longer)|keep going{END}|carry on{END}|continue{END}|try anymore|get up anymore|be me anymore|be here{END})",
     ),
     Rule(
         "can't go on",
         WISH_TO_DIE,
-        r"\bcan not (?:go on|keep going|carry on|keep living|continue|keep doing this|live like this|do life)(?= [.!?;:,]|$| anymore| any longer| like this| living| with (?:my |this )?life| much longer| and| for)",
+        r"\b(?:can not|do not think i can|not sure i can|do not know if i can|do not know how much longer i can) (?:go on|keep going|carry on|keep living|continue|keep doing this|live like this|do life)(?= [.!?;:,]|$| anymore| any longer| like this| living| with (?:my |this )?life| much longer| and| for)",
     ),
     Rule(
         "no reason to live",
         WISH_TO_DIE,
-        r"\b(?:no|not any|not a|any|without|lost (?:the|my|all)|zero) (?:\w+ )?(?:reason|reasons|point|will|desire|purpose|motivation|wish|strength) (?:left )?(?:(?:to|in|of|for) )?(?:live|living|{GOON}|keep going|keeping going|carry on|carrying on|be alive|being alive|exist|existing|life|staying alive|stay alive|keep living|continue|continuing|wake up|waking up|get up|getting up|be here|being here)\b",
+        r"\b(?:no|not any|not a|any|without|lost (?:the|my|all)|zero) (?:\w+ )?(?:reason|reasons|point|will|desire|purpose|motivation|wish|strength) (?:left )?(?:for me )?(?:(?:to|in|of|for) )?(?:live|living|{GOON}|keep going|keeping going|carry on|carrying on|be alive|being alive|exist|existing|life|staying alive|stay alive|keep living|continue|continuing|wake up|waking up|get up|getting up|be here|being here)\b",
     ),
     Rule(
         "nothing to live for",
@@ -350,7 +354,7 @@ RULES = [
     Rule(
         "better off without me",
         WISH_TO_DIE,
-        r"\b(?:better|happier|easier|fine|lighter|freer|best) (?:\w+ ){0,3}?(?:off )?(?:without me(?! (?:\w+ly )?(?:complaining|nagging|moaning|snoring|talking|interrupting|hovering|fussing|watching|checking|working|shouting|arguing|playing|around|there|in the way)\b)|with me gone|if i (?:just |simply |finally |ever )?(?:vanished|went away for good|was|were|am|was not|were not|died|left|disappeared|did not exist|had never been born|had not been born|never existed|was never born|weren't|wasn't|ended it) ?(?:gone|dead|here|around|alive)?|when i am gone|once i am gone|after i am gone)\b",
+        r"\b(?:better|happier|easier|fine|lighter|freer|best) (?:\w+ ){0,3}?(?:off )?(?:without (?:their|his|her|our) (?:mum|mom|dad|mother|father|parent)\b|without me(?! (?:\w+ly )?(?:complaining|nagging|moaning|snoring|talking|interrupting|hovering|fussing|watching|checking|working|shouting|arguing|playing|around|there|in the way)\b)|with me gone|if i (?:just |simply |finally |ever )?(?:vanished|went away for good|was|were|am|was not|were not|died|left|disappeared|did not exist|had never been born|had not been born|never existed|was never born|weren't|wasn't|ended it) ?(?:gone|dead|here|around|alive)?|when i am gone|once i am gone|after i am gone)\b",
     ),
     Rule(
         "nobody would miss me",
@@ -408,6 +412,63 @@ RULES = [
         r"\b(?:take|taking|swallow|swallowing|drink|drinking) (?:all|everything|every pill|the lot) (?:\w+ )?(?:in|from|of) (?:the|my|our) (?:\w+ )?(?:cabinet|cupboard|drawer|box|bottle|bathroom)\b",
     ),
     Rule(
+        "how many pills",
+        METHOD,
+        r"\bhow (?:many|much) (?:of )?(?:my |the |these |those )?(?:{PILLS})(?: \w+){0,4} (?:enough|kill|killed|lethal|fatal|deadly|overdose|to die|take to)\b",
+    ),
+    Rule(
+        "feel like dying",
+        WISH_TO_DIE,
+        r"\bfeel(?:ing)? like (?:dying|killing myself|ending it|ending it all|disappearing forever|not existing|not being here)(?= (?:every|all the time|most|again|lately|a lot|constantly|more and more|each)\b)",
+    ),
+    Rule(
+        "feel like dying (weak)",
+        WISH_TO_DIE,
+        r"\bfeel(?:ing)? like (?:dying|killing myself|ending it|not existing)\b",
+        weak=True,
+    ),
+    Rule(
+        "if I was dead",
+        WISH_TO_DIE,
+        r"\b(?:stop|end|be better|be easier|be over|be fine|be happier|be solved|go away)(?: \w+){0,2} if i (?:was|were|am|just) (?:dead|gone|not here|not alive|not around)\b|\bif i (?:died|was dead|were dead)\b(?=.*\b(?:better|easier|stop|relief|care|notice|miss)\b)",
+    ),
+    Rule(
+        "a note to find",
+        FAREWELL,
+        r"\b(?:notes?|letters?|messages?) (?:for|to) (?:\w+ ){1,3}(?:to find|to read after|to read when i am gone|for after)\b",
+    ),
+    Rule("rope (weak)", METHOD, r"\b(?:a|the|my) rope\b", weak=True),
+    Rule(
+        "keep thinking about it",
+        WARNING_SIGNS,
+        r"\b(?:keep|can not stop|cannot stop) thinking about (?:it|doing it){END}",
+        weak=True,
+    ),
+    Rule(
+        "pills saved",
+        METHOD,
+        r"\b(?:{PILLS}) (?:\w+ )?(?:saved|stockpiled|hidden|stashed|collected|set aside|put aside|hoarded|counted out|ready)\b",
+    ),
+    Rule(
+        "planning how",
+        METHOD,
+        r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out|know|knowing|decided) (?:exactly )?(?:how|when|where) (?:to|i will|i would|i am going to|i am gonna) do it{END}",
+    ),
+    Rule(
+        "death would be a relief",
+        WISH_TO_DIE,
+        r"\b(?:death|dying|being dead|not existing|not waking up|not being here|not being alive) (?:would|will|could|might) (?:be|feel) (?:like )?(?:a |such a )?(?:relief|release|peaceful|freedom|blessing|mercy|welcome|nice|better|easier|escape)\b|\b(?:looking forward to|long for|longing for|welcome|welcoming|praying for|wishing for) (?:my )?(?:death|dying|the end)\b",
+    ),
+    Rule(
+        "not scared of dying",
+        WARNING_SIGNS,
+        r"\bnot (?:scared|afraid|frightened) (?:of )?(?:dying|death|to die)\b",
+        weak=True,
+    ),
+    Rule("looking forward to it", WARNING_SIGNS, r"\blooking forward to it\b", weak=True),
+    Rule("ready to go", WARNING_SIGNS, r"\bready to go{END}|\bbefore i go{END}", weak=True),
+    Rule("said what I needed to", WARNING_SIGNS, r"\bsaid (?:all )?what i (?:needed|wanted|had) to say\b", weak=True),
+    Rule(
         "pills in front of me",
         METHOD,
         r"\b(?:{PILLS}|rope|knife|blade|gun) (?:are |is )?(?:in front of me|in my hand|ready|next to me|lined up|on the table in front)\b|\bgot the (?:{PILLS}|rope|gun) (?:ready|here|in front of me)\b",
@@ -451,7 +512,7 @@ RULES = [
         "crash on purpose",
         METHOD,
         r"\b(?:crash|crashing|drive|driving|swerve|swerving|steer|steering) (?:\w+ ){0,3}(?:into|off|on purpose)\b(?:(?: \w+){0,4})?"
-        r"(?=.*\b(?:on purpose|want|thinking|thought|urge|tempted|imagine|imagining|wish|fantasi\w+)\b)|\b(?:thinking|thought|think|urge|urges|tempted|fantasi\w+|imagine|imagining|want|wanted|wish) (?:\w+ ){0,3}(?:crash|crashing|driving|drive|swerving|swerve) (?:my |the |our )?(?:car |van )?(?:into|off|on purpose)\b",
+        r"(?=.*\b(?:on purpose|want|thinking|thought|urge|tempted|imagine|imagining|wish|fantasi\w+)\b)|\b(?:going to|gonna|will|plan to|planning to|about to|thinking|thought|think|urge|urges|tempted|fantasi\w+|imagine|imagining|want|wanted|wish) (?:\w+ ){0,3}(?:crash|crashing|driving|drive|swerving|swerve) (?:my |the |our )?(?:car |van )?(?:into|off|on purpose)\b",
     ),
     Rule(
         "gun",
@@ -490,12 +551,12 @@ RULES = [
     Rule(
         "goodbye everyone",
         FAREWELL,
-        r"\b(?:goodbye|bye|farewell) (?:to )?(?:everyone|everybody|all of you|you all|world|cruel world|forever|for good|for the last time|to this world|to the world)\b|\bthis is (?:my )?(?:goodbye|farewell)\b|\bsay(?:ing)? goodbye to (?:everyone|everybody|this world|the world|all of you|you all)\b|\bsaying (?:my )?goodbyes{END}|\bfinal goodbye (?:to|from) (?:everyone|all|you all)\b",
+        r"\b(?:goodbye|bye|farewell) (?:to )?(?:everyone|everybody|all of you|you all|world|cruel world|forever|for good|for the last time|to this world|to the world)\b|\bthis is (?:my )?(?:goodbye|farewell)\b|\bsay(?:ing)? (?:my |our )?goodbyes? to (?:everyone|everybody|this world|the world|all of you|you all)\b|\bsaying (?:my )?goodbyes{END}|\bfinal goodbye (?:to|from) (?:everyone|all|you all)\b",
     ),
     Rule(
         "secret goodbyes",
         FAREWELL,
-        r"\b(?:said|saying|say) (?:my )?goodbyes? (?:\w+ ){0,4}(?:without (?:them|anyone|her|him|my \w+) knowing|for the last time|one last time|secretly|in my head)\b|\bsecretly (?:said|saying) goodbye\b",
+        r"\b(?:said|saying|say) (?:my )?goodbyes? (?:\w+ ){0,4}(?:without (?:them|anyone|her|him|my \w+) knowing|for the last time|one last time|secretly|in my head|in my own way)\b|\b(?:told|tell|telling) (?:\w+ ){0,3}goodbye (?:in my own way|for the last time|one last time|without (?:them|anyone) knowing)\b|\bsecretly (?:said|saying) goodbye\b",
     ),
     Rule(
         "last message",
@@ -511,7 +572,7 @@ RULES = [
     Rule(
         "giving things away",
         FAREWELL,
-        r"\b(?:giving|gave|give|given) (?:away )?(?:all )?(?:of )?my (?:\w+ )?(?:things|stuff|belongings|possessions|clothes|books|games|guitar|collection|pets?|cats?|dogs?|savings|jewellery|jewelry)\b(?:(?: \w+){0,3} away)?(?=.*\b(?:will not need|need them|not be around|not be here|anymore|closure|where i am going|last)\b)|\bgiving (?:away )?all (?:of )?my (?:things|stuff|belongings|possessions)\b",
+        r"\b(?:giving|gave|give|given) (?:away )?(?:all )?(?:of )?my (?:\w+ )?(?:things|stuff|belongings|possessions|clothes|books|games|guitar|collection|pets?|cats?|dogs?|savings|jewellery|jewelry)\b(?:(?: \w+){0,3} away)?(?=.*\b(?:will not need|need them|not be around|not be here|anymore|closure|where i am going|last|before i go|before i am gone|when i am gone)\b)|\bgiving (?:away )?all (?:of )?my (?:things|stuff|belongings|possessions)\b",
     ),
     Rule(
         "won't need them",
@@ -573,7 +634,7 @@ RULES = [
     Rule(
         "threatens to kill",
         HARM_FROM_OTHERS,
-        r"\b(?:threaten|threatens|threatened|threatening) (?:\w+ ){0,2}(?:to |that (?:he|she|they) (?:would|will|is going to) )?(?:kill|hurt|harm|hit|beat|stab|shoot|strangle|choke|murder|burn|take the kids|take my kids|disappear with)\b",
+        r"\b(?:threaten|threatens|threatened|threatening) (?:\w+ ){0,2}(?:to |that (?:he|she|they) (?:would|will|is going to) )?(?:(?:come|come round|come over|come back|find me) and )?(?:kill|hurt|harm|hit|beat|stab|shoot|strangle|choke|murder|burn|take the kids|take my kids|disappear with)\b",
     ),
     Rule(
         "said he would kill me",
@@ -614,7 +675,7 @@ RULES = [
     Rule(
         "harm to a child",
         HARM_TO_CHILD,
-        r"\b(?:thoughts?|urges?|images?|pictures?|fantasies|fantasi\w*|think|thinking|thought|intrusive|want|wanted|feel like|scared i will|scared i might|afraid i will|afraid i might|worried i will|worried i might|fear i will|fear i might|going to|could|keep picturing|imagine|imagining|picturing) (?:\w+ ){0,4}(?:hurt|hurting|harm|harming|kill|killing|drown|drowning|smother|smothering|shake|shaking|suffocate|suffocating|stab|stabbing|throw|throwing|strangle|strangling|hit|hitting|poison|poisoning) (?:my |the |our |a |her |his )?(?:own )?{CHILD}\b",
+        r"\b(?:thoughts?|urges?|images?|pictures?|fantasies|fantasi\w*|think|thinking|thought|intrusive|want|wanted|feel like|scared i will|scared i might|afraid i will|afraid i might|worried i will|worried i might|fear i will|fear i might|going to|could|keep picturing|imagine|imagining|picturing) (?:\w+ ){0,4}(?:hurt|hurting|harm|harming|kill|killing|drown|drowning|smother|smothering|shake|shaking|suffocate|suffocating|stab|stabbing|throw|throwing|strangle|strangling|hit|hitting|poison|poisoning) (?:my |the |our |a |her |his )?(?:own |little |baby |newborn |young |eldest |youngest |\w+ year old |\w+ month old )?{CHILD}\b",
     ),
     Rule(
         "shook the baby",

@@ -43,6 +43,8 @@ def flagged(lines):
         ("crisis_heldout", "ordinary_heldout"),
         ("crisis_heldout2", "ordinary_heldout2"),
         ("crisis_heldout3", "ordinary_heldout3"),
+        ("crisis_heldout4", "ordinary_heldout4"),
+        ("crisis_heldout5", "ordinary_heldout5"),
     ],
 )
 def test_detector_flags_cries_for_help_and_leaves_ordinary_text(crisis_file, ordinary_file, capsys):
