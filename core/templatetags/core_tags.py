@@ -1,3 +1,4 @@
+import datetime
 import json
 
 from django import template
@@ -13,10 +14,17 @@ register = template.Library()
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+def _json_value(value):
+    # A date or time left in the data still comes out as ISO 8601 in whole seconds.
+    if isinstance(value, datetime.date):
+        return _machine_datetime(value)
+    return str(value)
+
+
 @register.simple_tag
 def json_ld(data):
     """Render structured data as a JSON-LD script element."""
-    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    payload = json.dumps(data, ensure_ascii=False, default=_json_value).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 

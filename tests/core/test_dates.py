@@ -58,3 +58,12 @@ def test_template_filter_is_the_same_helper():
     assert ".123456" not in rendered
     as_date = Template('{% load core_tags %}{{ now|machine_datetime:"date" }}').render(Context({"now": now}))
     assert as_date == timezone.localdate(now).isoformat()
+
+
+def test_json_ld_prints_dates_left_in_the_data_with_the_same_helper():
+    from core.templatetags.core_tags import json_ld
+
+    when = datetime.datetime(2026, 12, 1, 20, 27, 1, 601000, tzinfo=datetime.UTC)
+    rendered = json_ld({"dateCreated": when, "lastReviewed": datetime.date(2026, 2, 1)})
+    assert '"dateCreated": "2026-12-01T20:27:01+00:00"' in rendered
+    assert '"lastReviewed": "2026-02-01"' in rendered
