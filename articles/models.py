@@ -1,3 +1,4 @@
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -72,12 +73,10 @@ class ArticlePage(SeoMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    hero_alt_text = models.CharField(
-        _("hero image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe the image for people who cannot see it. Leave empty if it is decorative."),
+        help_text=_(
+            "The image's description (edit it in Images) is read out as its alternative text; "
+            "an image without a description is treated as decorative."
+        ),
     )
     author = models.ForeignKey(
         "specialists.SpecialistPage",
@@ -104,12 +103,15 @@ class ArticlePage(SeoMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero image")),
+        FieldPanel("hero_image"),
+        # The author and reviewer choosers list specialists only (specialists/wagtail_hooks.py).
         MultiFieldPanel(
             [FieldPanel("author"), FieldPanel("reviewer"), FieldPanel("reviewed_on"), FieldPanel("published_date")],
             heading=_("Authorship and review"),
         ),
-        MultiFieldPanel([FieldPanel("topics"), FieldPanel("tags")], heading=_("Topics")),
+        MultiFieldPanel(
+            [FieldPanel("topics", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")], heading=_("Topics")
+        ),
         FieldPanel("body"),
     ]
     promote_panels = SeoMixin.seo_panels

@@ -4,6 +4,7 @@ import math
 import re
 
 from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
 
 from .blocks import heading_anchors
 
@@ -16,7 +17,10 @@ def _block_texts(block, value):
     labels ("Section (h2)", "Note") are settings, not words a reader reads."""
     if value is None or isinstance(block, blocks.ChoiceBlock):
         return
-    if isinstance(block, blocks.StructBlock):
+    if isinstance(block, ImageBlock):
+        # A StructBlock whose value is the image itself: its words are the alt text.
+        yield from block.get_searchable_content(value)
+    elif isinstance(block, blocks.StructBlock):
         for name, child_block in block.child_blocks.items():
             yield from _block_texts(child_block, value.get(name))
     elif isinstance(block, blocks.ListBlock):

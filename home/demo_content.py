@@ -1,8 +1,9 @@
 """The demo site's words, for `manage.py seed_demo`: data only, our own writing.
 
 The people here are invented. StreamField bodies are lists of (block_type,
-value) pairs in the shapes `core.blocks.StoryBlock` accepts; an image block
-names one of IMAGES by key and the command swaps in the Wagtail image.
+value) pairs in the shapes `core.blocks.StoryBlock` accepts; an image block's
+image names one of IMAGES by key and the command swaps in the Wagtail image.
+A hero image's alternative text is its image's description.
 """
 
 SITE_NAME = "Steady Ground"
@@ -418,7 +419,6 @@ ARTICLES = [
         "topics": ["relationships", "trauma"],
         "tags": ["attachment", "couples", "trust", "repair"],
         "palette": 0,
-        "hero_alt_text": "",
         "body": [
             (
                 "paragraph",
@@ -579,8 +579,11 @@ ARTICLES = [
             (
                 "image",
                 {
-                    "image": "attachment-connection",
-                    "alt_text": "Two soft, overlapping circles in green and blue on a pale background.",
+                    "image": {
+                        "image": "attachment-connection",
+                        "alt_text": "Two soft, overlapping circles in green and blue on a pale background.",
+                        "decorative": False,
+                    },
                     "caption": "Repair is rarely one big conversation. It is many small moments of turning "
                     "towards each other.",
                 },
@@ -677,39 +680,34 @@ ARTICLES = [
             (
                 "faq",
                 {
-                    "question": "Is an attachment wound the same as an attachment style?",
-                    "answer": "<p>No. Your attachment style describes how you tend to approach closeness in "
-                    "general, shaped by earlier relationships. An attachment wound is a specific injury within "
-                    "one relationship. The two can interact: someone who already expects to be let down may "
-                    "feel a wound more sharply.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "How long does healing take?",
-                    "answer": "<p>It varies. Some couples notice a real change after a handful of honest "
-                    "conversations; for others, especially after an affair, it takes many months. Progress "
-                    "tends to come in waves rather than a straight line.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "My partner has apologised and wants to move on. Why do I still hurt?",
-                    "answer": "<p>An apology is a beginning. The wound heals as you gather new experiences of "
-                    "your partner being there for you. It can help to tell your partner what those experiences "
-                    "might look like, so they know how to help.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Should we see a couple therapist or go to therapy separately?",
-                    "answer": "<p>If you both want to repair the relationship, couple therapy is usually the "
-                    "place to start. Individual therapy can help alongside it, or on its own if your partner is "
-                    "not willing. If there is violence or control in the relationship, speak to a specialist "
-                    "service first, because joint sessions may not be safe.</p>",
+                    "items": [
+                        {
+                            "question": "Is an attachment wound the same as an attachment style?",
+                            "answer": "<p>No. Your attachment style describes how you tend to approach closeness in "
+                            "general, shaped by earlier relationships. An attachment wound is a specific injury within "
+                            "one relationship. The two can interact: someone who already expects to be let down may "
+                            "feel a wound more sharply.</p>",
+                        },
+                        {
+                            "question": "How long does healing take?",
+                            "answer": "<p>It varies. Some couples notice a real change after a handful of honest "
+                            "conversations; for others, especially after an affair, it takes many months. Progress "
+                            "tends to come in waves rather than a straight line.</p>",
+                        },
+                        {
+                            "question": "My partner has apologised and wants to move on. Why do I still hurt?",
+                            "answer": "<p>An apology is a beginning. The wound heals as you gather new experiences of "
+                            "your partner being there for you. It can help to tell your partner what those experiences "
+                            "might look like, so they know how to help.</p>",
+                        },
+                        {
+                            "question": "Should we see a couple therapist or go to therapy separately?",
+                            "answer": "<p>If you both want to repair the relationship, couple therapy is usually the "
+                            "place to start. Individual therapy can help alongside it, or on its own if your partner "
+                            "is not willing. If there is violence or control in the relationship, speak to a "
+                            "specialist service first, because joint sessions may not be safe.</p>",
+                        },
+                    ]
                 },
             ),
         ],
@@ -725,7 +723,6 @@ ARTICLES = [
         "topics": ["anxiety"],
         "tags": ["worry", "cbt", "generalised anxiety"],
         "palette": 2,
-        "hero_alt_text": "",
         "body": [
             (
                 "paragraph",
@@ -876,29 +873,27 @@ ARTICLES = [
             (
                 "faq",
                 {
-                    "question": "Can anxiety harm my body?",
-                    "answer": "<p>Anxiety produces real physical sensations, such as a racing heart, a tight "
-                    "chest or dizziness, and they can be frightening. On their own they are not dangerous, "
-                    "although long periods of stress are worth addressing for your overall health. New or "
-                    "severe physical symptoms should always be checked by a doctor.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Should I cut out caffeine?",
-                    "answer": "<p>Caffeine can mimic and amplify the body's alarm response. Many people notice "
-                    "a difference after reducing it, especially after midday. Stopping suddenly can cause "
-                    "headaches, so cut down over a week or two.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Will I need medication?",
-                    "answer": "<p>Not necessarily. Many people recover with therapy alone. Medication is one "
-                    "option among several, and the decision is yours to make with your doctor, weighing the "
-                    "likely benefits against side effects.</p>",
+                    "items": [
+                        {
+                            "question": "Can anxiety harm my body?",
+                            "answer": "<p>Anxiety produces real physical sensations, such as a racing heart, a tight "
+                            "chest or dizziness, and they can be frightening. On their own they are not dangerous, "
+                            "although long periods of stress are worth addressing for your overall health. New or "
+                            "severe physical symptoms should always be checked by a doctor.</p>",
+                        },
+                        {
+                            "question": "Should I cut out caffeine?",
+                            "answer": "<p>Caffeine can mimic and amplify the body's alarm response. Many people notice "
+                            "a difference after reducing it, especially after midday. Stopping suddenly can cause "
+                            "headaches, so cut down over a week or two.</p>",
+                        },
+                        {
+                            "question": "Will I need medication?",
+                            "answer": "<p>Not necessarily. Many people recover with therapy alone. Medication is one "
+                            "option among several, and the decision is yours to make with your doctor, weighing the "
+                            "likely benefits against side effects.</p>",
+                        },
+                    ]
                 },
             ),
         ],
@@ -914,7 +909,6 @@ ARTICLES = [
         "topics": ["depression"],
         "tags": ["low mood", "behavioural activation", "treatment"],
         "palette": 4,
-        "hero_alt_text": "",
         "body": [
             (
                 "paragraph",
@@ -1057,30 +1051,28 @@ ARTICLES = [
             (
                 "faq",
                 {
-                    "question": "How is depression different from grief?",
-                    "answer": "<p>Grief after a loss is natural. It tends to come in waves, often mixed with "
-                    "warm memories, and self-esteem usually stays intact. Depression is more constant and often "
-                    "brings feelings of worthlessness. Grief can turn into depression, so if it is not easing "
-                    "with time, talk to a professional.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Are antidepressants addictive?",
-                    "answer": "<p>They do not cause craving the way addictive drugs do, but stopping suddenly "
-                    "can cause unpleasant withdrawal effects. When the time comes, your doctor can help you "
-                    "reduce the dose gradually.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Can exercise really help?",
-                    "answer": "<p>Yes. Regular physical activity has good evidence for easing depressive "
-                    "symptoms, especially when it is enjoyable and done with others. In moderate or severe "
-                    "depression it works best as part of a wider plan rather than as a replacement for "
-                    "treatment.</p>",
+                    "items": [
+                        {
+                            "question": "How is depression different from grief?",
+                            "answer": "<p>Grief after a loss is natural. It tends to come in waves, often mixed with "
+                            "warm memories, and self-esteem usually stays intact. Depression is more constant and "
+                            "often brings feelings of worthlessness. Grief can turn into depression, so if it is not "
+                            "easing with time, talk to a professional.</p>",
+                        },
+                        {
+                            "question": "Are antidepressants addictive?",
+                            "answer": "<p>They do not cause craving the way addictive drugs do, but stopping suddenly "
+                            "can cause unpleasant withdrawal effects. When the time comes, your doctor can help you "
+                            "reduce the dose gradually.</p>",
+                        },
+                        {
+                            "question": "Can exercise really help?",
+                            "answer": "<p>Yes. Regular physical activity has good evidence for easing depressive "
+                            "symptoms, especially when it is enjoyable and done with others. In moderate or severe "
+                            "depression it works best as part of a wider plan rather than as a replacement for "
+                            "treatment.</p>",
+                        },
+                    ]
                 },
             ),
         ],
@@ -1096,7 +1088,6 @@ ARTICLES = [
         "topics": ["stress-and-burnout", "depression"],
         "tags": ["work", "exhaustion", "recovery"],
         "palette": 3,
-        "hero_alt_text": "",
         "body": [
             (
                 "paragraph",
@@ -1229,29 +1220,27 @@ ARTICLES = [
             (
                 "faq",
                 {
-                    "question": "How long does recovery take?",
-                    "answer": "<p>It depends on how long you have been running on empty and how much your "
-                    "situation can change. Some people feel better within weeks of real changes; for others it "
-                    "takes several months. Regular check-ins during a gradual return help the recovery "
-                    "last.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Is a holiday enough?",
-                    "answer": "<p>A break can restore some energy, but if the causes are still there when you "
-                    "return, the exhaustion usually comes back. Use the time away to think about what needs to "
-                    "change.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Can I stop it coming back?",
-                    "answer": "<p>Keep an eye on your own early warning signs, protect your sleep and breaks, "
-                    "and notice when demands start to climb again. Agreeing a plan with your manager or a "
-                    "trusted colleague makes it easier to act early.</p>",
+                    "items": [
+                        {
+                            "question": "How long does recovery take?",
+                            "answer": "<p>It depends on how long you have been running on empty and how much your "
+                            "situation can change. Some people feel better within weeks of real changes; for others it "
+                            "takes several months. Regular check-ins during a gradual return help the recovery "
+                            "last.</p>",
+                        },
+                        {
+                            "question": "Is a holiday enough?",
+                            "answer": "<p>A break can restore some energy, but if the causes are still there when you "
+                            "return, the exhaustion usually comes back. Use the time away to think about what needs to "
+                            "change.</p>",
+                        },
+                        {
+                            "question": "Can I stop it coming back?",
+                            "answer": "<p>Keep an eye on your own early warning signs, protect your sleep and breaks, "
+                            "and notice when demands start to climb again. Agreeing a plan with your manager or a "
+                            "trusted colleague makes it easier to act early.</p>",
+                        },
+                    ]
                 },
             ),
         ],
@@ -1267,7 +1256,6 @@ ARTICLES = [
         "topics": ["sleep", "anxiety"],
         "tags": ["insomnia", "sleep", "worry"],
         "palette": 4,
-        "hero_alt_text": "",
         "body": [
             (
                 "paragraph",
@@ -1371,29 +1359,27 @@ ARTICLES = [
             (
                 "faq",
                 {
-                    "question": "Should I try sleeping pills?",
-                    "answer": "<p>Sleeping tablets can help for a short time in particular situations, but they "
-                    "are generally not recommended for long-term use, and they do not change the habits that "
-                    "keep insomnia going. Talk to your doctor about the risks and benefits for you.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "What about melatonin?",
-                    "answer": "<p>Melatonin is a prescription medicine in some countries and sold as a "
-                    "supplement in others. It can help with some problems of sleep timing, such as jet lag, "
-                    "but its effect on ordinary insomnia is modest. Ask a doctor or pharmacist before taking "
-                    "it, especially if you take other medicines.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "How long before these changes work?",
-                    "answer": "<p>Many people notice a difference within two to four weeks. The first week of "
-                    "getting up at a fixed time can leave you sleepier during the day, so take care with "
-                    "driving and be kind to yourself.</p>",
+                    "items": [
+                        {
+                            "question": "Should I try sleeping pills?",
+                            "answer": "<p>Sleeping tablets can help for a short time in particular situations, but "
+                            "they are generally not recommended for long-term use, and they do not change the habits "
+                            "that keep insomnia going. Talk to your doctor about the risks and benefits for you.</p>",
+                        },
+                        {
+                            "question": "What about melatonin?",
+                            "answer": "<p>Melatonin is a prescription medicine in some countries and sold as a "
+                            "supplement in others. It can help with some problems of sleep timing, such as jet lag, "
+                            "but its effect on ordinary insomnia is modest. Ask a doctor or pharmacist before taking "
+                            "it, especially if you take other medicines.</p>",
+                        },
+                        {
+                            "question": "How long before these changes work?",
+                            "answer": "<p>Many people notice a difference within two to four weeks. The first week of "
+                            "getting up at a fixed time can leave you sleepier during the day, so take care with "
+                            "driving and be kind to yourself.</p>",
+                        },
+                    ]
                 },
             ),
         ],
@@ -1409,7 +1395,6 @@ ARTICLES = [
         "topics": ["parenting", "anxiety"],
         "tags": ["children", "emotions", "teenagers"],
         "palette": 1,
-        "hero_alt_text": "",
         "body": [
             (
                 "paragraph",
@@ -1519,29 +1504,27 @@ ARTICLES = [
             (
                 "faq",
                 {
-                    "question": "Is it bad to let my child see me upset?",
-                    "answer": "<p>Not at all, as long as they also see how you handle it. Saying “I'm feeling "
-                    "stressed, so I'm going to take a few slow breaths” models exactly the skill you want them "
-                    "to learn.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Should I ignore tantrums?",
-                    "answer": "<p>Not reacting to the behaviour while staying nearby can help with younger "
-                    "children, especially when a tantrum is about getting something. Ignoring the child's "
-                    "distress, though, can leave them feeling alone. Stay calm and close, and reconnect once "
-                    "the storm has passed.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "My teenager won't talk to me. What can I do?",
-                    "answer": "<p>Keep offering low-pressure time together, listen more than you advise, and take "
-                    "their concerns seriously even when they seem small. Teenagers often open up when they "
-                    "sense they will not be lectured.</p>",
+                    "items": [
+                        {
+                            "question": "Is it bad to let my child see me upset?",
+                            "answer": "<p>Not at all, as long as they also see how you handle it. Saying “I'm feeling "
+                            "stressed, so I'm going to take a few slow breaths” models exactly the skill you want them "
+                            "to learn.</p>",
+                        },
+                        {
+                            "question": "Should I ignore tantrums?",
+                            "answer": "<p>Not reacting to the behaviour while staying nearby can help with younger "
+                            "children, especially when a tantrum is about getting something. Ignoring the child's "
+                            "distress, though, can leave them feeling alone. Stay calm and close, and reconnect once "
+                            "the storm has passed.</p>",
+                        },
+                        {
+                            "question": "My teenager won't talk to me. What can I do?",
+                            "answer": "<p>Keep offering low-pressure time together, listen more than you advise, and "
+                            "take their concerns seriously even when they seem small. Teenagers often open up when "
+                            "they sense they will not be lectured.</p>",
+                        },
+                    ]
                 },
             ),
         ],
@@ -1861,42 +1844,34 @@ STANDARD_PAGES = [
             (
                 "faq",
                 {
-                    "question": "Is it really free?",
-                    "answer": "<p>Yes. The first 30 minutes cost nothing. Fees apply only if you decide to "
-                    "continue, and the specialist tells you what they are beforehand.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Do I have to continue afterwards?",
-                    "answer": "<p>No. You are free to decide not to continue, or to take time to think. You do "
-                    "not need to give a reason.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Can I talk to more than one specialist?",
-                    "answer": "<p>Yes. Finding someone you feel comfortable with matters, and many people speak "
-                    "to two or three specialists before choosing.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Is what I say confidential?",
-                    "answer": "<p>Specialists follow the confidentiality rules of their profession. As in any "
-                    "therapy, there are limits when someone's safety is at serious risk; a specialist can "
-                    "explain these at the start.</p>",
-                },
-            ),
-            (
-                "faq",
-                {
-                    "question": "Can a specialist say no?",
-                    "answer": "<p>Yes. A specialist may suggest someone else if your needs fall outside their "
-                    "expertise. That is a sign of good practice, not a rejection.</p>",
+                    "items": [
+                        {
+                            "question": "Is it really free?",
+                            "answer": "<p>Yes. The first 30 minutes cost nothing. Fees apply only if you decide to "
+                            "continue, and the specialist tells you what they are beforehand.</p>",
+                        },
+                        {
+                            "question": "Do I have to continue afterwards?",
+                            "answer": "<p>No. You are free to decide not to continue, or to take time to think. You do "
+                            "not need to give a reason.</p>",
+                        },
+                        {
+                            "question": "Can I talk to more than one specialist?",
+                            "answer": "<p>Yes. Finding someone you feel comfortable with matters, and many people "
+                            "speak to two or three specialists before choosing.</p>",
+                        },
+                        {
+                            "question": "Is what I say confidential?",
+                            "answer": "<p>Specialists follow the confidentiality rules of their profession. As in any "
+                            "therapy, there are limits when someone's safety is at serious risk; a specialist can "
+                            "explain these at the start.</p>",
+                        },
+                        {
+                            "question": "Can a specialist say no?",
+                            "answer": "<p>Yes. A specialist may suggest someone else if your needs fall outside their "
+                            "expertise. That is a sign of good practice, not a rejection.</p>",
+                        },
+                    ]
                 },
             ),
         ],

@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -185,9 +186,9 @@ class SpecialistPage(SeoMixin, Page):
         FieldPanel("long_bio"),
         MultiFieldPanel(
             [
-                FieldPanel("topics"),
-                FieldPanel("approaches"),
-                FieldPanel("languages"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("offers_online"), FieldPanel("offers_in_person")]),
                 FieldPanel("location"),
                 FieldPanel("fees"),

@@ -103,9 +103,13 @@ def specialist_workflow():
 
 def directory_moderation_setup(*, index):
     """Make sure profiles under `index` go through the verification workflow.
-    Idempotent; returns the workflow."""
+    Idempotent; returns the workflow.
+
+    The workflow applies to the directory's subtree only: an assignment
+    anywhere else (which would offer articles to the verifiers) is removed."""
     workflow = specialist_workflow()
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    WorkflowPage.objects.filter(workflow=workflow).exclude(page=index).delete()
     return workflow
 
 

@@ -120,11 +120,14 @@ def drawn_image_file(name="picture.jpg", size=(1600, 900), colour=(64, 112, 160)
 
 @pytest.fixture
 def make_image(db):
-    """make_image(title=..., size=(w, h)) -> a Wagtail Image from a drawn JPEG."""
+    """make_image(title=..., size=(w, h), description=...) -> a Wagtail Image from a drawn JPEG.
+    The description is the image's alternative text wherever it is shown without one of its own."""
     from wagtail.images import get_image_model
 
-    def make(title="A hill under a morning sun", size=(1600, 900), colour=(64, 112, 160)):
-        return get_image_model().objects.create(title=title, file=drawn_image_file(size=size, colour=colour))
+    def make(title="A hill under a morning sun", size=(1600, 900), colour=(64, 112, 160), description=""):
+        return get_image_model().objects.create(
+            title=title, file=drawn_image_file(size=size, colour=colour), description=description
+        )
 
     return make
 
@@ -181,8 +184,12 @@ class RealisticContent:
                 author=author or self.author,
                 reviewer=self.reviewer,
                 reviewed_on=self._datetime.date(2026, 2, 1),
-                hero_image=self.make_image(title=f"Hero {n}", size=(960, 540), colour=(60, 100 + n % 100, 150)),
-                hero_alt_text=f"A hill under a morning sun, picture {n}",
+                hero_image=self.make_image(
+                    title=f"Hero {n}",
+                    size=(960, 540),
+                    colour=(60, 100 + n % 100, 150),
+                    description=f"A hill under a morning sun, picture {n}",
+                ),
                 published_date=self._datetime.date(2026, 1, 1) + self._datetime.timedelta(days=n),
                 **fields,
             )

@@ -90,7 +90,6 @@ class ArticleAdminTests(ArticleTreeTestCase):
                 "title": "Sleep when your mind races",
                 "slug": "sleep-when-your-mind-races",
                 "summary": "Why racing thoughts keep you awake, and five steps that help.",
-                "hero_alt_text": "",
                 "author": self.author.pk,
                 "reviewer": "",
                 "reviewed_on": "",
@@ -127,8 +126,21 @@ class ArticleAdminTests(ArticleTreeTestCase):
                 "callout",
                 {"kind": "important", "title": "If you cannot sleep for weeks", "text": rich_text("<p>See a GP.</p>")},
             ),
-            ("image", {"image": self.image.pk, "alt_text": "A hill at dusk", "caption": "Evening light"}),
-            ("faq", {"question": "Is it normal?", "answer": rich_text("<p>Very common.</p>")}),
+            (
+                "image",
+                {"image": {"image": self.image.pk, "alt_text": "A hill at dusk", "decorative": ""}, "caption": "Dusk"},
+            ),
+            (
+                "faq",
+                {
+                    "items": list_block(
+                        [
+                            {"question": "Is it normal?", "answer": rich_text("<p>Very common.</p>")},
+                            {"question": "Will it pass?", "answer": rich_text("<p>Often, with time.</p>")},
+                        ]
+                    )
+                },
+            ),
             ("key_takeaways", {"title": "Key takeaways", "items": list_block(["Worry is louder at night."])}),
         ]
 
@@ -148,7 +160,55 @@ class ArticleAdminTests(ArticleTreeTestCase):
         self.assertEqual(article.reviewed_on, datetime.date(2026, 3, 2))
         self.assertEqual(set(article.topics.all()), set(self.topics))
         self.assertEqual(sorted(tag.name for tag in article.tags.all()), ["sleep", "stress"])
+        figure = next(block.value for block in article.body if block.block_type == "image")
+        self.assertEqual((figure["image"].contextual_alt_text, figure["image"].decorative), ("A hill at dusk", False))
+        questions = next(block.value for block in article.body if block.block_type == "faq")
+        self.assertEqual([item["question"] for item in questions["items"]], ["Is it normal?", "Will it pass?"])
         self.assertPageIsRenderable(article)
+
+    def test_image_block_without_alt_text_or_decorative_flag_is_refused(self):
+        body = [("image", {"image": {"image": self.image.pk, "alt_text": "", "decorative": ""}, "caption": ""})]
+        data = self.article_form_data(body)
+        data["action-publish"] = "action-publish"
+        add_url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", self.article_index.pk])
+
+        response = self.client.post(add_url, data)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(ArticlePage.objects.filter(slug="sleep-when-your-mind-races").exists())
+
+    def test_topics_are_checkboxes(self):
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.article.pk]))
+
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        for topic in self.topics:
+            self.assertIn(f'type="checkbox" name="topics" value="{topic.pk}"', html)
+        self.assertNotIn('<select name="topics"', html)
+
+    def test_author_and_reviewer_choosers_list_published_specialists_only(self):
+        from specialists.wagtail_hooks import specialist_chooser_viewset
+
+        draft = SpecialistPageFactory(parent=self.specialist_index, title="Dr Still In Review", live=False)
+        form = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.article.pk])).context["form"]
+        # Both fields open the specialist chooser, not the page tree.
+        for name in ("author", "reviewer"):
+            self.assertIsInstance(form.fields[name].widget, specialist_chooser_viewset.widget_class)
+
+        response = self.client.get(reverse(specialist_chooser_viewset.get_url_name("choose_results")))
+
+        self.assertEqual(response.status_code, 200)
+        listed = {page.pk for page in response.context["results"]}
+        self.assertEqual(listed, {self.author.pk, self.reviewer.pk})
+        self.assertNotIn(draft.pk, listed)
+        self.assertNotIn(self.specialist_index.pk, listed)
+
+    def test_articles_are_not_offered_a_workflow(self):
+        self.assertIsNone(self.article.get_workflow())
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.article.pk]))
+
+        self.assertNotContains(response, 'name="action-submit"')
+        self.assertNotContains(response, "Specialist verification")
 
     def test_article_is_editable_and_previewable(self):
         # StreamField forms are built by JavaScript, so the data is given, not scraped.

@@ -56,8 +56,7 @@ def hero_article(article_index, a_specialist_page, a_topic, make_image):
         title="When worry wakes you at night",
         summary="Why racing thoughts arrive at bedtime and what helps.",
         author=a_specialist_page,
-        hero_image=make_image(title="A hill at dusk"),
-        hero_alt_text="A hill at dusk under a pale sky",
+        hero_image=make_image(title="A hill at dusk", description="A hill at dusk under a pale sky"),
         topics=[a_topic],
     )
 
@@ -265,6 +264,15 @@ def test_hero_image_is_responsive_and_loaded_first(client, hero_article):
     assert img["height"] == "270"
     assert img["fetchpriority"] == "high"
     assert img.get("loading") != "lazy"
+
+
+def test_hero_image_without_a_description_is_decorative(client, hero_article):
+    # Not the image's title ("A hill at dusk"), which Wagtail would fall back on.
+    type(hero_article.hero_image).objects.filter(pk=hero_article.hero_image_id).update(description="")
+
+    img = soup_of(client.get(hero_article.url)).select_one(".article__hero picture img")
+
+    assert img["alt"] == ""
 
 
 def test_article_cards_load_lazily_after_the_first_three(client, article_index, a_specialist_page, make_image):

@@ -3,9 +3,12 @@ markup readers and assistive technology rely on."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
+from accounts.factories import UserFactory, give_totp
 from core.blocks import StoryBlock
 from core.models import CrisisResourceBlock
+from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -120,10 +123,15 @@ def test_callout_title_names_the_region():
     assert callout.select_one(".callout__title").get_text() == "Before you start"
 
 
-def test_image_renders_a_responsive_lazy_picture_with_alt_text(make_image):
-    image = make_image(size=(1600, 900))
+def image_value(image, alt_text="", decorative=False, caption=""):
+    """The stored form of an image block: Wagtail's ImageBlock and a caption."""
+    return {"image": {"image": image.pk, "alt_text": alt_text, "decorative": decorative}, "caption": caption}
 
-    soup = render("image", {"image": image.pk, "alt_text": "A hill at dusk", "caption": "Evening light"})
+
+def test_image_renders_a_responsive_lazy_picture_with_alt_text(make_image):
+    image = make_image(size=(1600, 900), description="A library's description, not this use's")
+
+    soup = render("image", image_value(image, alt_text="A hill at dusk", caption="Evening light"))
 
     picture = soup.select_one("figure picture")
     assert picture.find("source")["type"] == "image/webp"
@@ -135,12 +143,35 @@ def test_image_renders_a_responsive_lazy_picture_with_alt_text(make_image):
     assert soup.find("figcaption").get_text() == "Evening light"
 
 
-def test_faq_renders_details_and_summary():
-    soup = render("faq", {"question": "Is it normal?", "answer": "<p>Very common.</p>"})
+def test_decorative_image_has_empty_alt_text_and_no_caption(make_image):
+    image = make_image(size=(800, 450), description="Soft hills")
 
-    details = soup.find("details")
-    assert details.find("summary").get_text() == "Is it normal?"
-    assert details.select_one(".faq__answer p").get_text() == "Very common."
+    soup = render("image", image_value(image, decorative=True))
+
+    assert soup.select_one("figure picture img")["alt"] == ""
+    assert soup.find("figcaption") is None
+
+
+def test_image_block_needs_alt_text_unless_decorative(make_image):
+    from django.core.exceptions import ValidationError
+
+    block = StoryBlock().child_blocks["image"]
+    image = make_image(size=(800, 450))
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python(image_value(image)))
+    assert block.clean(block.to_python(image_value(image, decorative=True)))["image"].decorative
+
+
+def qa(question, answer):
+    return {"question": question, "answer": answer}
+
+
+def test_questions_and_answers_render_one_details_per_question():
+    soup = render("faq", {"items": [qa("Is it normal?", "<p>Very common.</p>"), qa("Will it pass?", "<p>Often.</p>")]})
+
+    details = soup.find_all("details")
+    assert [d.find("summary").get_text() for d in details] == ["Is it normal?", "Will it pass?"]
+    assert details[0].select_one(".faq__answer p").get_text() == "Very common."
 
 
 def test_key_takeaways_render_a_titled_list():
@@ -171,7 +202,7 @@ def test_story_renders_blocks_in_order():
         [
             ("heading", {"text": "First", "level": "h2"}),
             ("bulleted_list", {"items": ["<p>One</p>"]}),
-            ("faq", {"question": "Why?", "answer": "<p>Because.</p>"}),
+            ("faq", {"items": [qa("Why?", "<p>Because.</p>")]}),
         ]
     )
 
@@ -197,3 +228,30 @@ def test_crisis_resource_renders_call_and_text_lines():
     assert soup.find("a", href="tel:116123").get_text() == "Call 116 123"
     assert "Text: SHOUT to 85258" in soup.get_text()
     assert soup.find("a", href="https://www.samaritans.org/") is not None
+
+
+# --- The block chooser in the admin ------------------------------------------
+
+
+def test_every_block_has_a_label_a_description_and_its_own_icon():
+    children = StoryBlock().child_blocks.values()
+    for block in children:
+        assert block.meta.label, block.name  # set by us, not made from the block's name
+        assert block.get_description(), block.name
+    icons = [block.meta.icon for block in children]
+    assert len(set(icons)) == len(icons), icons
+    assert StoryBlock().child_blocks["faq"].label == "Questions and answers"
+
+
+def test_every_block_has_a_preview_drawn_with_the_site_styles(make_image, client):
+    editor = UserFactory(email="editor.blocks@example.com", is_staff=True, is_superuser=True)
+    give_totp(editor, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    log_in_with_two_factor(client, editor)
+    make_image(description="Soft hills under a pale sun")
+    for block in StoryBlock().child_blocks.values():
+        assert block.is_previewable, block.name
+        response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+        assert response.status_code == 200, block.name
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.find("link", rel="stylesheet")["href"].endswith("css/site.css")
+        assert soup.select_one("main .prose").get_text(strip=True) or soup.select_one("main .prose img"), block.name

@@ -17,12 +17,22 @@ def test_word_count_reads_text_inside_every_block():
         ("bulleted_list", {"items": ["<p>Name it</p>", "<p>Breathe</p>"]}),
         ("numbered_steps", {"steps": [{"title": "Write it down", "text": "<p>On paper.</p>"}]}),
         ("quote", {"quote": "Rest is a need.", "attribution": "A client"}),
-        ("faq", {"question": "Is it normal?", "answer": "<p>Very common.</p>"}),
+        ("faq", {"items": [{"question": "Is it normal?", "answer": "<p>Very common.</p>"}]}),
         ("key_takeaways", {"title": "Key takeaways", "items": ["Worry is louder at night."]}),
     )
 
     # 3 + 3 + 2 + 1 + 3 + 2 + 4 + 2 + 3 + 2 + 2 + 5
     assert word_count(body) == 32
+
+
+@pytest.mark.django_db
+def test_word_count_reads_an_images_alt_text_and_caption(make_image):
+    image = make_image(size=(400, 225))
+    body = story(
+        ("image", {"image": {"image": image.pk, "alt_text": "A hill", "decorative": False}, "caption": "Dusk light"}),
+    )
+
+    assert word_count(body) == 4
 
 
 def test_word_count_leaves_out_block_settings():

@@ -165,8 +165,8 @@ def phone_page(browser, live_server):
     context.close()
 
 
-def _image(title, width, height, color):
-    return ImageFactory(title=title, file__width=width, file__height=height, file__color=color)
+def _image(title, width, height, color, description=""):
+    return ImageFactory(title=title, description=description, file__width=width, file__height=height, file__color=color)
 
 
 LONG_WORD = "Psychoneuroendocrinologically"
@@ -197,8 +197,22 @@ def rich_body(image):
                 ]
             },
         ),
-        ("image", {"image": image, "alt_text": "Two mugs of tea on a kitchen table", "caption": "Small rituals help."}),
-        ("faq", {"question": "Can attachment patterns change?", "answer": "<p>Yes, slowly and with practice.</p>"}),
+        (
+            "image",
+            {
+                "image": {"image": image, "alt_text": "Two mugs of tea on a kitchen table", "decorative": False},
+                "caption": "Small rituals help.",
+            },
+        ),
+        (
+            "faq",
+            {
+                "items": [
+                    {"question": "Can attachment patterns change?", "answer": "<p>Yes, slowly and with practice.</p>"},
+                    {"question": "Do I need therapy?", "answer": "<p>Not always; it can help.</p>"},
+                ]
+            },
+        ),
         ("key_takeaways", {"title": "Key takeaways", "items": ["Wounds are learnt", "They can be unlearnt"]}),
     ]
 
@@ -234,8 +248,7 @@ def content(live_site, home_page, article_index, specialist_index):
         author=author,
         reviewer=reviewer,
         reviewed_on=datetime.date(2026, 2, 1),
-        hero_image=_image("Hero", 1600, 900, "#8fb3a5"),
-        hero_alt_text="A couple sitting apart on a park bench",
+        hero_image=_image("Hero", 1600, 900, "#8fb3a5", description="A couple sitting apart on a park bench"),
         body=rich_body(image=_image("Tea", 1600, 1000, "#c9b48a")),
         topics=[relationships, anxiety],
     )

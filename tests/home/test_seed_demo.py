@@ -94,8 +94,17 @@ def test_attachment_article_by_the_family_psychologist_has_sections_lists_steps_
     assert {"heading", "bulleted_list", "numbered_steps", "faq"} <= block_types
     assert article.author.professional_title == "Family psychologist"
     image = next(block.value for block in article.body if block.block_type == "image")
-    assert image["alt_text"]
+    assert image["image"].contextual_alt_text
+    assert not image["image"].decorative
     assert image["caption"]
+    # The four questions at the end are one "Questions and answers" block.
+    questions = [block.value for block in article.body if block.block_type == "faq"]
+    assert [len(value["items"]) for value in questions] == [4]
+
+
+def test_demo_articles_publish_without_a_workflow(seeded):
+    for article in ArticlePage.objects.all():
+        assert article.get_workflow() is None, article.title
 
 
 def test_six_specialists_two_offer_free_consultation(seeded):

@@ -4,7 +4,7 @@ again while the live page stays as it was."""
 
 import pytest
 from django.core import mail
-from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowState
+from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowState
 
 from accounts.factories import give_totp
 from accounts.roles import is_specialist
@@ -43,6 +43,28 @@ def test_moderation_setup_assigns_the_workflow_and_no_page_rights(a_directory):
     services.directory_moderation_setup(index=a_directory)  # idempotent
     # The workflow's task is the moderators' only way to the profiles.
     assert not GroupPagePermission.objects.filter(group__name="Moderators").exists()
+
+
+def test_only_the_directory_has_a_workflow(a_directory, a_specialist_page, an_article, root_page):
+    # Wagtail's default "Moderators approval" on the root is retired (specialists/0004):
+    # the verifiers are not offered articles or any other page outside the directory.
+    assert list(Workflow.objects.filter(active=True).values_list("name", flat=True)) == [services.WORKFLOW_NAME]
+    assert list(WorkflowPage.objects.values_list("page_id", flat=True)) == [a_directory.pk]
+    assert a_specialist_page.get_workflow().name == services.WORKFLOW_NAME
+    assert an_article.get_workflow() is None
+    assert an_article.get_parent().get_workflow() is None
+    assert Page.objects.get(depth=2).get_workflow() is None
+
+
+def test_moderation_setup_takes_the_workflow_off_pages_outside_the_directory(a_directory, an_article, root_page):
+    workflow = Workflow.objects.get(name=services.WORKFLOW_NAME)
+    WorkflowPage.objects.create(page=root_page, workflow=workflow)
+    assert an_article.get_workflow() == workflow
+
+    services.directory_moderation_setup(index=a_directory)
+
+    assert an_article.get_workflow() is None
+    assert a_directory.get_workflow() == workflow
 
 
 def test_submit_creates_a_draft_owned_by_the_member_in_review(a_directory, a_member, profile_data):

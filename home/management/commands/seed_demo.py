@@ -374,7 +374,6 @@ class DemoBuilder:
                     slug=spec["slug"],
                     summary=spec["summary"],
                     hero_image=self.hero_image(spec),
-                    hero_alt_text=spec["hero_alt_text"],
                     author=self.specialists[spec["author"]],
                     reviewer=reviewer,
                     reviewed_on=published - datetime.timedelta(days=3) if reviewer else None,
@@ -393,7 +392,7 @@ class DemoBuilder:
         blocks = []
         for block_type, value in body:
             if block_type == "image":
-                value = {**value, "image": self.named_image(value["image"])}
+                value = {**value, "image": {**value["image"], "image": self.named_image(value["image"]["image"])}}
             blocks.append((block_type, value))
         return blocks
 
