@@ -450,9 +450,39 @@ RULES = [
         r"\b(?:{PILLS}) (?:\w+ )?(?:saved|stockpiled|hidden|stashed|collected|set aside|put aside|hoarded|counted out|ready)\b",
     ),
     Rule(
+        "only way out",
+        WISH_TO_DIE,
+        r"\b(?:except|but|other than|apart from|besides|only) (?:by )?(?:dying|death|suicide|killing myself|ending it|ending my life|to die)\b|\bonly (?:way out|option|answer|solution|escape|choice|way to stop (?:it|this|the pain))(?: \w+){0,2} (?:is |seems |would be )?(?:to )?(?:dying|death|die|suicide|killing myself|kill myself|ending it|end it|ending my life|end my life)\b",
+    ),
+    Rule(
+        "why keep living",
+        WISH_TO_DIE,
+        r"\b(?:why|what for|what is the point) (?:should|would|do|must|even) (?:i )?(?:bother )?(?:keep |go on |carry on |even )?(?:living|being alive|staying alive|waking up|going on|exist|existing|live)\b",
+    ),
+    Rule("bleed out", METHOD, r"\b(?:bleed|bleeding|bled) (?:out|to death)\b"),
+    Rule(
+        "my funeral",
+        WARNING_SIGNS,
+        r"\b(?:imagine|imagining|picture|picturing|plan|planning|planned|think about|thinking about) my (?:own )?funeral\b",
+        weak=True,
+    ),
+    Rule("relieved", WARNING_SIGNS, r"\b(?:feeling |feel |be |would be )?(?:relieved|relief)\b", weak=True),
+    Rule(
+        "nothing left for me",
+        WARNING_SIGNS,
+        r"\bnothing (?:left )?(?:for me|to stay for|to hold on to)(?: here)?{END}",
+        weak=True,
+    ),
+    Rule(
+        "giving my stuff away",
+        FAREWELL,
+        r"\b(?:giving|gave|give) (?:away )?my (?:stuff|things|belongings|possessions)(?: away)?\b",
+        weak=True,
+    ),
+    Rule(
         "planning how",
         METHOD,
-        r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out|know|knowing|decided) (?:exactly )?(?:how|when|where) (?:to|i will|i would|i am going to|i am gonna) do it{END}",
+        r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out|know|knowing|decided) (?:out )?(?:exactly )?(?:how|when|where) (?:to|i will|i would|i am going to|i am gonna) do it{END}",
     ),
     Rule(
         "death would be a relief",

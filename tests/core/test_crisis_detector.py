@@ -45,6 +45,7 @@ def flagged(lines):
         ("crisis_heldout3", "ordinary_heldout3"),
         ("crisis_heldout4", "ordinary_heldout4"),
         ("crisis_heldout5", "ordinary_heldout5"),
+        ("crisis_heldout6", "ordinary_heldout6"),
     ],
 )
 def test_detector_flags_cries_for_help_and_leaves_ordinary_text(crisis_file, ordinary_file, capsys):
