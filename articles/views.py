@@ -186,7 +186,7 @@ class CommentModerationIndexView(CommentModeratorRequiredMixin, WagtailAdminTemp
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        queue = comments_awaiting_moderation().prefetch_related("content_object")
+        queue = comments_awaiting_moderation().select_related("safety").prefetch_related("content_object")
         page = Paginator(queue, MODERATION_PAGE_SIZE).get_page(self.request.GET.get("p"))
         context.update(
             comments=page.object_list,

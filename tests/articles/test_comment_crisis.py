@@ -96,3 +96,18 @@ def test_an_edited_comment_is_checked_again(an_article, trusted_member, on_call,
     assert comment.is_public is False
     assert CommentSafety.objects.unhandled().filter(comment=comment).exists()
     assert len(mail.outbox) == 1
+
+
+def test_moderators_see_what_matched_in_the_queue(client, an_article, trusted_member, on_call):
+    from django.contrib.auth.models import Group
+
+    from accounts.factories import UserFactory, give_totp
+    from tests.two_factor import log_in_with_two_factor
+
+    services.comment_post(article=an_article, user=trusted_member, text=CRY)
+    moderator = UserFactory(email="desk.moderator@example.com", is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    give_totp(moderator, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    log_in_with_two_factor(client, moderator)
+    html = client.get("/admin/comments/").content.decode()
+    assert "Urgent" in html and "what matched:" in html and "end my life" in html

@@ -169,3 +169,10 @@ def test_dashboard_counts_cost_a_fixed_number_of_queries(
         Question.objects.create(author=trusted_member, title="Held", body="Held text", urgent=True)
     with django_assert_max_num_queries(60):
         assert client.get("/admin/").status_code == 200
+
+
+def test_moderator_sees_what_matched_on_the_decision_page(client, trusted_member, qa_topic, on_call, a_moderator):
+    question = ask_urgent(trusted_member, qa_topic)
+    log_in_with_two_factor(client, a_moderator)
+    html = client.get(f"/admin/qa_questions/moderate/{question.pk}/reject/").content.decode()
+    assert "what matched:" in html and "Not wanting to live" in html
