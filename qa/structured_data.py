@@ -2,14 +2,8 @@
 
 The asker is named as readers see them: "Anonymous member" when they chose so."""
 
-from django.utils.html import strip_tags
-
 from core.dates import machine_datetime
-from core.sanitize import render_markdown
-
-
-def _plain(markdown_text):
-    return " ".join(strip_tags(render_markdown(markdown_text)).split())
+from core.sanitize import markdown_plain_text as _plain
 
 
 def _answer(answer, request):
