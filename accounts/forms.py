@@ -4,6 +4,8 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import MemberTextMixin
+
 from .models import User
 
 format_html_lazy = lazy(format_html, str)
@@ -18,7 +20,7 @@ def clean_display_name(value):
     return name
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(MemberTextMixin, AllauthSignupForm):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=60,
@@ -42,7 +44,7 @@ class SignupForm(AllauthSignupForm):
         return clean_display_name(self.cleaned_data["display_name"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(MemberTextMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = [

@@ -1,7 +1,10 @@
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -63,3 +66,35 @@ class AdminTwoFactorMiddleware:
                 messages.info(request, _("Enter the code from your authenticator app to open the admin."))
                 return redirect(reverse("mfa_reauthenticate") + "?" + query)
         return self.get_response(request)
+
+
+class UserSessionActivityMiddleware:
+    """Keeps the "logged-in browsers" list (allauth's UserSession) up to date
+    without a database write on every request.
+
+    allauth's own middleware saves the session row on each request, media and
+    all; under SQLite that turns a page with a few images into parallel writers
+    and "database is locked". Here a browser's row is refreshed at most once
+    per ACTIVITY_INTERVAL (counted in the shared cache), and never for static
+    files or media. allauth still records the row at login."""
+
+    ACTIVITY_INTERVAL = 5 * 60
+    SKIPPED_PREFIXES = (settings.STATIC_URL, settings.MEDIA_URL)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        self._track(request)
+        return self.get_response(request)
+
+    def _track(self, request):
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is None or user is None or not user.is_authenticated or not session.session_key:
+            return
+        if request.path.startswith(self.SKIPPED_PREFIXES):
+            return
+        # cache.add is atomic: one request in the interval wins the write.
+        if cache.add(f"usersession-seen:{session.session_key}", 1, self.ACTIVITY_INTERVAL):
+            UserSession.objects.create_from_request(request, user=user, session=session)

@@ -20,6 +20,8 @@ from django_comments_xtd.models import XtdComment
 from django_comments_xtd.moderation import XtdCommentModerator, moderator
 from django_comments_xtd.utils import get_app_model_options
 
+from core.forms import MemberTextMixin
+
 from . import services
 from .models import ArticlePage, CommentSafety
 
@@ -33,7 +35,7 @@ UNVERIFIED = "unverified"
 MEMBER = "member"
 
 
-class ArticleCommentForm(CommentSecurityForm):
+class ArticleCommentForm(MemberTextMixin, CommentSecurityForm):
     """What a member types: the text, and the comment it answers.
 
     No name, e-mail or URL fields: comments carry the member's display name

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import xml_safe
+
 from .models import ArticleIndexPage, ArticlePage
 
 FEED_ITEMS = 30
@@ -44,17 +46,19 @@ class ArticleFeed(Feed):
         articles.sort(key=self.item_pubdate, reverse=True)
         return articles
 
+    # Forms refuse control characters, but XML 1.0 cannot carry them at all:
+    # one typed into the admin must not turn the whole feed into an error.
     def item_title(self, item):
-        return item.title
+        return xml_safe(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return xml_safe(item.summary)
 
     def item_link(self, item):
         return item.feed_link
 
     def item_author_name(self, item):
-        return item.author.title if item.author else None
+        return xml_safe(item.author.title) if item.author else None
 
     def item_pubdate(self, item):
         # The date readers see on the article. When it was first published on

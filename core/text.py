@@ -1,7 +1,8 @@
-"""Plain-text helpers for StreamField bodies: word count, reading time, contents."""
+"""Plain-text helpers: StreamField word count, reading time, contents; search terms."""
 
 import math
 import re
+import unicodedata
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -57,3 +58,19 @@ def table_of_contents(stream_value):
         for child, anchor in zip(stream_value or [], heading_anchors(stream_value), strict=True)
         if anchor is not None
     ]
+
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_MAX_TERMS = 12
+
+
+def search_terms(query):
+    """What a visitor typed into a search box, as the words a search backend
+    is given: letters and digits only, space-separated, at most 12 words.
+
+    Every search backend has its own syntax (FTS5 on SQLite reads `"` and `*`,
+    PostgreSQL refuses NUL): handing it words and nothing else means no input
+    is ever read as syntax. Returns "" when nothing searchable is left."""
+    text = unicodedata.normalize("NFKC", str(query or ""))[: SEARCH_QUERY_MAX_LENGTH * 2]
+    words = [word for word in _WORD.findall(text) if word.strip("_")]
+    return " ".join(words[:SEARCH_MAX_TERMS])[:SEARCH_QUERY_MAX_LENGTH].strip()

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from .crisis import canonical, crisis_check
+from .text import SEARCH_QUERY_MAX_LENGTH, search_terms
 
 SEARCH_RESULTS_LIMIT = 30
 # Searches for any of these words find the crisis page first.
@@ -39,20 +40,22 @@ def help_now(request):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    # What the visitor typed is shown back (escaped); the backend gets words only.
+    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:SEARCH_QUERY_MAX_LENGTH]
+    terms = search_terms(query)
     results = []
     sections = []
     # A search can be a cry for help too: the searcher sees the crisis panel
     # above the results, and the crisis page comes first.
     crisis_panel = bool(query) and crisis_check(query) is not None
     help_first = crisis_panel or bool(query) and bool(HELP_PAGE_WORDS.intersection(canonical(query).split()))
-    if query:
+    if terms:
         # depth > 2 leaves out the tree root and the home page.
-        results = Page.objects.live().public().filter(depth__gt=2).specific().search(query)[:SEARCH_RESULTS_LIMIT]
+        results = Page.objects.live().public().filter(depth__gt=2).specific().search(terms)[:SEARCH_RESULTS_LIMIT]
         # Apps above core (Q&A) add their own results through this hook: each
         # returns {"name", "label", "results"}, results having title and
         # get_absolute_url. Core never imports them.
-        sections = [section(query, request) for section in hooks.get_hooks("site_search_sections")]
+        sections = [section(terms, request) for section in hooks.get_hooks("site_search_sections")]
     found = help_first or bool(results) or any(section["results"] for section in sections)
     context = {
         "query": query,

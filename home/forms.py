@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import MemberTextMixin
+
 from .models import ContactMessage
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(MemberTextMixin, forms.ModelForm):
     class Meta:
         model = ContactMessage
         fields = ["subject", "message"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import MemberTextMixin
 from core.models import Topic
 
 from .models import Answer, Question, Report, SavedReply
@@ -19,7 +20,7 @@ def _clean_text(value, *, minimum, too_short):
     return value
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(MemberTextMixin, forms.ModelForm):
     """What a member types to ask. `anonymous` starts at their preference."""
 
     class Meta:
@@ -83,13 +84,13 @@ class QuestionForm(forms.ModelForm):
         )
 
 
-class TitleCheckForm(forms.Form):
+class TitleCheckForm(MemberTextMixin, forms.Form):
     """The first step without JavaScript: check for similar questions."""
 
     title = forms.CharField(label=_("Your question in one sentence"), max_length=TITLE_MAX, required=False)
 
 
-class AnswerForm(forms.ModelForm):
+class AnswerForm(MemberTextMixin, forms.ModelForm):
     class Meta:
         model = Answer
         fields = ["body"]
@@ -118,7 +119,7 @@ class AnswerForm(forms.ModelForm):
         )
 
 
-class ReportForm(forms.Form):
+class ReportForm(MemberTextMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("Why should a moderator look at this?"),
         choices=Report.Reason.choices,
@@ -137,7 +138,7 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class ModerationForm(forms.Form):
+class ModerationForm(MemberTextMixin, forms.Form):
     """Approve or reject in the admin, with a reason that may start from a saved reply."""
 
     saved_reply = forms.ModelChoiceField(

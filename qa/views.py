@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import member_required
+from core.http import client_ip
 from core.models import SiteSettings
 
 from . import selectors, services
@@ -63,7 +64,7 @@ def question_ask(request):
 
 
 def _similar_rate_limited(request):
-    key = f"qa-similar:{request.user.pk if request.user.is_authenticated else request.META.get('REMOTE_ADDR', '')}"
+    key = f"qa-similar:{request.user.pk if request.user.is_authenticated else client_ip(request)}"
     if cache.add(key, 1, 60):
         return False
     try:

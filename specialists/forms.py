@@ -15,6 +15,7 @@ from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
 from accounts.forms import clean_display_name
+from core.forms import MemberTextMixin
 from core.models import Topic
 
 from .models import Approach, Language
@@ -177,7 +178,7 @@ def rich_text_to_plain_text(value):
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(MemberTextMixin, forms.Form):
     """What a member writes about themselves to create or edit their profile.
 
     The verification fields are not here: only moderators set them, by

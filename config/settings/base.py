@@ -89,7 +89,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # In place of allauth's UserSessionsMiddleware: the same "last seen" record,
+    # written at most every few minutes instead of on every request.
+    "accounts.middleware.UserSessionActivityMiddleware",
     "accounts.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -126,6 +128,18 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# SQLite (the embedded database of `make run`) serves parallel requests too:
+# readers never block the writer (WAL), a write transaction takes its lock when
+# it begins instead of failing half-way (IMMEDIATE), and a busy database is
+# waited for instead of answered with "database is locked" (timeout, seconds).
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 
 # Cache: Redis when REDIS_URL is set (shared by all workers, needed for rate
 # limits); otherwise the database cache, which every worker also shares.
@@ -197,6 +211,14 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/h/user",
     "reauthenticate": "10/15m/user",
 }
+# Proxies of ours in front of the app (load balancer, CDN, Varnish...), each
+# appending the address it saw to X-Forwarded-For. 0: the app is reached
+# directly and the header is ignored (a client could write anything in it).
+# Every rate limit (allauth's and ours, through core.http.client_ip) counts
+# visitors by the address this selects; set it wrong and either everyone
+# shares the proxy's bucket (too low) or clients choose their own (too high).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Account privacy policy version members consent to at sign-up.
 PRIVACY_POLICY_VERSION = "2026-11"
 

@@ -147,3 +147,49 @@ def test_signups_from_one_address_are_rate_limited(client, home_page):
         statuses.append(response.status_code)
     assert statuses[:5] == [302] * 5
     assert statuses[5] == 429
+
+
+def _signup(client, number, **headers):
+    client.logout()
+    return client.post(
+        "/accounts/signup/",
+        {
+            "display_name": f"Person {number}",
+            "email": f"proxied{number}@example.com",
+            "password1": "a-long-signup-password",
+            "password2": "a-long-signup-password",
+            "health_data_consent": "on",
+        },
+        REMOTE_ADDR="10.0.0.2",  # every request arrives from our proxy
+        **headers,
+    ).status_code
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, home_page, settings):
+    settings.TRUSTED_PROXY_COUNT = settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    first = [_signup(client, n, HTTP_X_FORWARDED_FOR="203.0.113.5") for n in range(6)]
+    assert first == [302] * 5 + [429]
+    # Another visitor behind the same proxy is not locked out by the first.
+    assert _signup(client, 10, HTTP_X_FORWARDED_FOR="198.51.100.7") == 302
+    # What a client writes into the header itself is not believed: the proxy
+    # appends the address it saw, and that one counts.
+    assert _signup(client, 11, HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.5") == 429
+
+
+@pytest.mark.django_db
+def test_without_trusted_proxies_the_header_is_ignored(client, home_page, settings):
+    assert settings.TRUSTED_PROXY_COUNT == 0
+    statuses = [_signup(client, n, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}") for n in range(6)]
+    assert statuses == [302] * 5 + [429]
+
+
+@pytest.mark.django_db
+def test_our_own_limits_count_the_same_address_as_allauths(rf, settings):
+    from core.http import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.5")
+    assert client_ip(request) == "203.0.113.5"
+    settings.TRUSTED_PROXY_COUNT = settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.2"

@@ -148,3 +148,33 @@ def test_very_long_search_is_cut_short_not_an_error(client, home_page):
 
     assert response.status_code == 200
     assert len(response.context["query"]) <= 200
+
+
+HOSTILE_QUERIES = ["\x00", "calm\x00down", '"', 'say "hi', "sleep*", "NEAR(a b)", "\u202e\u200bsleep", "&<>'", "\x1b["]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_search_gives_results_or_the_empty_state(client, article_index, a_specialist_page, query):
+    ArticlePageFactory(parent=article_index, title="Sleep and calm", author=a_specialist_page)
+
+    response = client.get("/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert "\x00" not in response.content.decode()
+
+
+def test_search_finds_words_around_punctuation_and_full_width_letters(client, article_index, a_specialist_page):
+    ArticlePageFactory(parent=article_index, title="Falling asleep", author=a_specialist_page)
+
+    for query in ['"asleep', "ａｓｌｅｅｐ", "asle\x00ep asleep*"]:
+        response = client.get("/search/", {"q": query})
+        assert "Falling asleep" in response.content.decode(), query
+
+
+def test_search_terms_keep_words_only():
+    from core.text import search_terms
+
+    assert search_terms('say "hello" (NEAR) *x* -y') == "say hello NEAR x y"
+    assert search_terms("\x00\x01") == ""
+    assert search_terms("ｃａｌｍ") == "calm"
+    assert len(search_terms("word " * 100).split()) == 12

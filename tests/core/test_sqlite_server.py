@@ -1,0 +1,141 @@
+"""`make run`'s set-up, for real: the dev settings on an embedded SQLite
+database, served by runserver (one thread per request), hit in parallel by a
+logged-in member and by hostile search queries.
+
+The rest of the suite runs on PostgreSQL; these faults (database is locked,
+FTS5 syntax errors) only exist on SQLite, so this module builds its own SQLite
+database once, in a temporary folder, and starts the server on a free port."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SETUP = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from accounts.factories import UserFactory
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from home.models import HomePage
+from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
+
+home = HomePage.objects.get(depth=2)
+articles = ArticleIndexPageFactory(parent=home, title="Articles", slug="articles")
+directory = SpecialistIndexPageFactory(parent=home, title="Specialists", slug="specialists")
+author = SpecialistPageFactory(parent=directory, title="Dr Quinn Ash")
+for n in range(3):
+    ArticlePageFactory(parent=articles, author=author, title=f"Sleeping better, part {n}")
+member = UserFactory(email="sqlite.member@example.com", display_name="Robin")
+session = SessionStore()
+session[SESSION_KEY] = str(member.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def sqlite_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sqlite-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(folder / "media"),
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run(  # noqa: S603 - fixed arguments
+        [*manage, "migrate", "--no-input", "-v", "0"], env=env, cwd=ROOT, check=True, timeout=600
+    )
+    created = subprocess.run(  # noqa: S603 - fixed arguments
+        [*manage, "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120, capture_output=True, text=True
+    )
+    session_key = created.stdout.strip().splitlines()[-1]
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            requests.get(base + "/robots.txt", timeout=2)
+            break
+        except requests.ConnectionError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"runserver did not start: {server.stderr.read()}")
+            time.sleep(0.2)
+    yield {"base": base, "session_key": session_key}
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def _member(sqlite_server):
+    http = requests.Session()
+    http.cookies.set("sessionid", sqlite_server["session_key"], domain="127.0.0.1")
+    return http
+
+
+def test_a_members_parallel_requests_all_succeed(sqlite_server):
+    """18 parallel reads by one logged-in member (pages, the stylesheet) and
+    writes of their settings at the same time: none is refused."""
+    base = sqlite_server["base"]
+    http = _member(sqlite_server)
+    account = http.get(base + "/accounts/", timeout=20)
+    assert account.status_code == 200 and "Robin" in account.text
+    csrf = http.cookies.get("csrftoken")
+    paths = ["/", "/articles/", "/accounts/", "/specialists/", "/static/css/site.css", "/help-now/"] * 3
+
+    def read(path):
+        return path, http.get(base + path, timeout=30).status_code
+
+    def write(n):
+        response = http.post(
+            base + "/accounts/profile/",
+            data={"display_name": f"Robin {n}", "csrfmiddlewaretoken": csrf, "notify_answers": "on"},
+            headers={"Referer": base + "/accounts/"},
+            allow_redirects=False,
+            timeout=30,
+        )
+        return f"POST {n}", response.status_code
+
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        results = list(pool.map(read, paths)) + list(pool.map(write, range(6)))
+    failures = [(what, status) for what, status in results if status not in (200, 302)]
+    assert failures == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', 'say "hello', "\x00", "a\x00b", "sleep*", "NEAR(a b)", "-sleep", "OR", "sleep AND", "^", "'; DROP x;--"],
+)
+def test_hostile_search_queries_give_results_or_the_empty_state(sqlite_server, query):
+    response = requests.get(sqlite_server["base"] + "/search/", params={"q": query}, timeout=30)
+    assert response.status_code == 200
+    assert 'name="q"' in response.text
+
+
+def test_search_still_finds_words_next_to_syntax(sqlite_server):
+    response = requests.get(sqlite_server["base"] + "/search/", params={"q": '"sleeping'}, timeout=30)
+    assert response.status_code == 200
+    assert "Sleeping better, part 0" in response.text
