@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+from wagtail import hooks
 
 from .models import Consent
 
@@ -92,6 +93,9 @@ def _anonymise_comments(user):
     Leaves first, so a member's reply to their own comment does not keep it."""
     from django_comments_xtd.models import XtdComment
 
+    from core.history import history_forget
+
+    erased = []
     for comment in XtdComment.objects.filter(user=user).order_by("-level", "-pk"):
         # In comments-xtd a top-level comment is its own parent.
         if XtdComment.objects.filter(parent_id=comment.pk).exclude(pk=comment.pk).exists():
@@ -99,19 +103,9 @@ def _anonymise_comments(user):
                 user=None, user_name=DELETED_MEMBER_NAME, user_email="", user_url="", ip_address=None
             )
         else:
+            erased.append(comment.pk)
             comment.delete()
-
-
-def _anonymise_questions(user):
-    """Questions a specialist answered stay, signed "Deleted member", so the
-    answers still read; unanswered ones go. Reached through the reverse
-    relation the Q&A app adds (Question.author, related_name="qa_questions").
-    The member's answers, votes and reports cascade with the account."""
-    questions = getattr(user, "qa_questions", None)
-    if questions is None:
-        return
-    questions.filter(answers__isnull=True).delete()
-    questions.all().update(author=None)
+    history_forget(model=XtdComment, pks=erased)
 
 
 def _detach_wagtail_records(user):
@@ -159,7 +153,10 @@ def user_delete(*, user, request=None):
         for session in UserSession.objects.filter(user=user):
             session.end()
         _anonymise_comments(user)
-        _anonymise_questions(user)
+        # Apps above accounts erase their own data through this hook (accounts
+        # never imports them): Q&A questions, answers, votes and reports.
+        for erase in hooks.get_hooks("erase_member_data"):
+            erase(user)
         _remove_specialist_profile(user)
         _delete_uploaded_photos(user)
         _detach_wagtail_records(user)

@@ -51,6 +51,10 @@ class CommentNotAllowed(CommentError):
     message = _("Only members with a verified e-mail address can comment.")
 
 
+class CommentFlagNotAllowed(CommentError):
+    message = _("You cannot flag your own comment. You can ask a moderator to remove it through the contact page.")
+
+
 class CommentRateLimited(CommentError):
     def __init__(self, limit):
         super().__init__(
@@ -221,7 +225,10 @@ def _recent_duplicate(*, content_type, article, user, text, parent):
 
 
 def comment_flag(*, comment, by, request=None):
-    """`by` suggests that a moderator remove `comment`. Flagging twice counts once."""
+    """`by` suggests that a moderator remove `comment`. Flagging twice counts
+    once; nobody flags their own comment (it would put it in the queue)."""
+    if comment.user_id is not None and comment.user_id == by.pk:
+        raise CommentFlagNotAllowed()
     flag, created = CommentFlag.objects.get_or_create(comment=comment, user=by, flag=CommentFlag.SUGGEST_REMOVAL)
     if not created:
         # A flag raised again after a moderator kept the comment reopens it.

@@ -136,6 +136,9 @@ def comment_flag(request, comment_id):
     access = comment_access(request.user)
     if access != MEMBER:
         return _not_allowed(request, article, access, request.get_full_path())
+    if comment.user_id == request.user.pk:
+        messages.info(request, services.CommentFlagNotAllowed.message)
+        return redirect(_comment_url(request, article, comment))
     if request.method == "POST":
         services.comment_flag(comment=comment, by=request.user, request=request)
         messages.success(request, _("Thank you for telling us. A moderator will read this comment."))

@@ -1,4 +1,6 @@
 from django.http import HttpResponse
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.shortcuts import render
 from django.template.loader import get_template
 from django.urls import reverse
@@ -90,3 +92,37 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors or database: the error may come from them.
     return HttpResponse(get_template("500.html").render(), status=500)
+
+
+# Form fields never shown back: secrets, and the fields that carry no text.
+_NOT_KEPT = ("password", "csrfmiddlewaretoken", "security_hash", "timestamp", "token", "code", "key")
+
+
+def _same_site(request, url):
+    return bool(url) and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a page in the site's style that says what happened
+    and gives back the text the member typed, so nothing is lost.
+
+    Text is given back only for a form sent from one of our own pages (a
+    stale token after logging in again elsewhere); a form posted from
+    another site gets the explanation alone, so no one can put their words
+    on our pages."""
+    referer = request.headers.get("referer", "")
+    kept = []
+    if _same_site(request, referer):
+        for name, values in request.POST.lists():
+            if any(part in name.lower() for part in _NOT_KEPT):
+                continue
+            # Text a person wrote has spaces or length; ids, flags and choices do not.
+            kept += [{"name": name, "value": v} for v in values if len(v.split()) > 1 or len(v) > 40]
+    context = {
+        "kept": kept[:10],
+        "back": referer if _same_site(request, referer) else "",
+        "reason_cookie": reason == REASON_NO_CSRF_COOKIE,
+    }
+    return render(request, "403_csrf.html", context, status=403)

@@ -314,3 +314,36 @@ def report_create(*, by, reason, note="", question=None, answer=None):
                 question_refresh_counters(question_id=answer.question_id)
             log(instance=target, action="qa.hidden", user=None, data={"reports": target.reports.count()})
     return created
+
+
+# Erasing a member ----------------------------------------------------------
+
+
+def member_erase(*, user):
+    """What Q&A holds of `user`, removed when they delete their account
+    (called through the `erase_member_data` hook, inside its transaction).
+
+    Questions a specialist answered stay, signed "Deleted member", so the
+    answers still read; the rest go, with their history. The member's own
+    answers, helpful votes and reports go too, and every counter they were
+    part of (answer counts, accepted answers, helpful counts) is recounted."""
+    from core.history import history_forget
+
+    questions = Question.objects.filter(author=user)
+    unanswered = list(questions.filter(answers__isnull=True).values_list("pk", flat=True))
+    answers = Answer.objects.filter(author=user)
+    answer_pks = list(answers.values_list("pk", flat=True))
+    answered_questions = set(answers.values_list("question_id", flat=True))
+    voted_answers = set(AnswerVote.objects.filter(user=user).values_list("answer_id", flat=True))
+
+    history_forget(model=Question, pks=unanswered)
+    history_forget(model=Answer, pks=answer_pks)
+    Question.objects.filter(pk__in=unanswered).delete()
+    questions.update(author=None)
+    Report.objects.filter(reporter=user).delete()
+    AnswerVote.objects.filter(user=user).delete()
+    answers.delete()
+    for question_id in answered_questions:
+        question_refresh_counters(question_id=question_id)
+    for answer in Answer.objects.filter(pk__in=voted_answers):
+        Answer.objects.filter(pk=answer.pk).update(helpful_count=answer.votes.count())

@@ -306,3 +306,11 @@ def qa_moderation_counts(request):
             "url": f"{questions_url}?reported=true",
         },
     ]
+
+
+@hooks.register("erase_member_data")
+def erase_member_questions(user):
+    """accounts.services.user_delete asks each app to erase what it holds."""
+    from .services import member_erase
+
+    member_erase(user=user)

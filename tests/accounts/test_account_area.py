@@ -90,3 +90,20 @@ def test_login_follows_a_next_on_the_site(client, a_member, home_page):
         "/accounts/login/", {"login": a_member.email, "password": "a-long-test-password", "next": "/articles/"}
     )
     assert response["Location"] == "/articles/"
+
+
+@pytest.mark.parametrize(
+    "path", ["/accounts/", "/accounts/data/", "/accounts/email/", "/accounts/2fa/", "/accounts/sessions/"]
+)
+def test_account_pages_are_never_stored(client, a_member, home_page, path):
+    client.force_login(a_member)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_pages_for_a_logged_in_member_are_private_and_for_visitors_not(client, a_member, home_page):
+    assert "private" not in client.get("/help-now/").get("Cache-Control", "")
+    client.force_login(a_member)
+    assert "private" in client.get("/help-now/")["Cache-Control"]

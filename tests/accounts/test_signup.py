@@ -76,3 +76,10 @@ def test_display_name_cannot_be_an_email_address(client, home_page):
     assert response.status_code == 200
     assert not User.objects.filter(email="heron@example.com").exists()
     assert "e-mail address as your display name" in response.content.decode()
+
+
+def test_confirmation_email_quotes_nothing_the_signer_typed(client, home_page):
+    client.post(SIGNUP, signup_data(display_name="Visit evil example dot com now"))
+    (message,) = mail.outbox
+    assert "evil" not in message.body and "evil" not in message.subject
+    assert "/accounts/confirm-email/" in message.body

@@ -520,6 +520,20 @@ def test_member_flags_a_comment_after_confirming(client, an_article, a_member, a
     assert "You flagged this comment" in html
 
 
+def test_member_cannot_flag_their_own_comment(client, an_article, another_member, a_published_comment):
+    assert a_published_comment.user == another_member
+    client.force_login(another_member)
+    url = reverse("comments-flag", args=[a_published_comment.pk])
+
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 302
+    assert not CommentFlag.objects.exists()
+    with pytest.raises(services.CommentFlagNotAllowed):
+        services.comment_flag(comment=a_published_comment, by=another_member)
+    assert not CommentFlag.objects.exists()
+    assert "You cannot flag your own comment." in client.get(an_article.url).content.decode()
+
+
 def test_flagging_twice_keeps_one_flag(client, a_member, a_published_comment):
     client.force_login(a_member)
     url = reverse("comments-flag", args=[a_published_comment.pk])

@@ -2,7 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from articles.factories import ArticlePageFactory
 from core import views
@@ -178,3 +178,27 @@ def test_search_terms_keep_words_only():
     assert search_terms("\x00\x01") == ""
     assert search_terms("ｃａｌｍ") == "calm"
     assert len(search_terms("word " * 100).split()) == 12
+
+
+def _post_with_stale_token(referer, data):
+    client = Client(enforce_csrf_checks=True)
+    return client.post("/contact/", data, HTTP_REFERER=referer)
+
+
+def test_csrf_failure_explains_and_gives_back_the_text(home_page):
+    data = {"subject": "About my question", "message": "I wrote a long message here.", "password": "hunter2 secret"}
+    response = _post_with_stale_token("http://testserver/contact/", data)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Please send that again" in html
+    assert "I wrote a long message here." in html
+    assert "About my question" in html
+    assert "hunter2" not in html
+    assert 'href="/help-now/"' in html  # the site's own layout, crisis link and all
+
+
+def test_csrf_failure_from_another_site_gives_back_nothing(home_page):
+    response = _post_with_stale_token("https://evil.example/form", {"message": "Call this number now please"})
+    assert response.status_code == 403
+    assert "Call this number" not in response.content.decode()
+    assert "Please send that again" in response.content.decode()
