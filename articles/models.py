@@ -42,7 +42,8 @@ class ArticleIndexPage(SeoMixin, Page):
         articles = ArticlePage.objects.child_of(self).live().public()
         topic = None
         if topic_slug:
-            topic = Topic.objects.filter(slug=topic_slug).first()
+            # Only a well-formed slug reaches the database (NUL is an error there).
+            topic = Topic.objects.filter(slug=topic_slug).first() if Topic.is_slug(topic_slug) else None
             articles = articles.filter(topics=topic) if topic else articles.none()
         # get_page: a page number that is not a number gives page 1, one past the end the last page.
         page_obj = Paginator(article_cards(articles).order_by("-published_date", "-pk"), ARTICLES_PER_PAGE).get_page(

@@ -1,4 +1,4 @@
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, slug_unicode_re
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +32,11 @@ class Topic(index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.name, allow_unicode=True)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def is_slug(value):
+        """Whether `value` (from a query string) could be a topic's slug."""
+        return bool(value) and len(value) <= 80 and slug_unicode_re.fullmatch(value) is not None
 
 
 register_snippet(Topic)

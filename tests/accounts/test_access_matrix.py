@@ -247,8 +247,9 @@ def placeholders(an_article, people):
         content_type=ContentType.objects.get_for_model(an_article),
         object_pk=str(an_article.pk),
         site_id=1,
-        user=people["member"],
-        user_name="Member",
+        # Written by someone outside the roles: nobody may flag their own comment.
+        user=UserFactory(email="commenter.matrix@example.com", display_name="Commenter"),
+        user_name="Commenter",
         comment="A public comment.",
         is_public=True,
     )
