@@ -261,11 +261,12 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "confirm your password": "/accounts/reauthenticate/",
             "log out": "/accounts/logout/",
             "contact form": contact.url,
+            # Someone else's comment: nobody flags their own.
+            "flag a comment": f"/comments/flag/{reply.pk}/",
         },
         "commenter": {
             "article with the comment form": article.url,
             "comment reply form": f"/comments/reply/{comment.pk}/",
-            "flag a comment": f"/comments/flag/{reply.pk}/",
             "report a question": f"/questions/{second.pk}/report/",
             "report an answer": f"/questions/answers/{answer.pk}/report/",
         },
