@@ -13,10 +13,10 @@ CHROMIUM := /usr/bin/chromium
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(BIN)/.installed: requirements.lock requirements-dev.lock
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+# scripts/venv.sh links .venv to a venv built once per content of the lock
+# files (a fresh clone reuses it) or updates a .venv folder in place.
+$(BIN)/.installed: requirements.lock requirements-dev.lock scripts/venv.sh
+	@PYTHON=$(PYTHON) scripts/venv.sh
 	@touch $@
 
 install: $(BIN)/.installed ## Create .venv and install the pinned dependencies

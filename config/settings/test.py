@@ -21,7 +21,11 @@ if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
-MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", "/tmp/steady-ground-test-media")  # noqa: S108
+# One folder per pytest-xdist worker (gw0, gw1...); tests/conftest.py gives each test its own anyway.
+MEDIA_ROOT = os.environ.get(
+    "DJANGO_MEDIA_ROOT",
+    f"/tmp/steady-ground-test-media-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}",  # noqa: S108
+)
 # Serve static files straight from the source folders (no collectstatic).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -18,10 +18,13 @@ LOCKED = "Too many failed login attempts"
 
 @pytest.fixture
 def redis_url():
-    """A private redis-server on a Unix socket, stopped after the test."""
+    """A private redis-server on a Unix socket, stopped after the test. The
+    socket sits in a fresh folder named after the pytest-xdist worker, so
+    workers running this at the same time never share a server."""
     server = shutil.which("redis-server")
     assert server, "redis-server is missing. Install it with: apt-get install -y redis-server"
-    folder = tempfile.mkdtemp(prefix="steady-redis-")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    folder = tempfile.mkdtemp(prefix=f"steady-redis-{worker}-")
     socket = os.path.join(folder, "redis.sock")
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [server, "--port", "0", "--unixsocket", socket, "--save", "", "--appendonly", "no"],
