@@ -1,19 +1,25 @@
 from functools import wraps
 
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_ACTION = _("do this")
 
 
-def member_required(action=DEFAULT_ACTION):
+def member_required(action=DEFAULT_ACTION, *, login_redirect_on_get=False):
     """For member actions: a logged-out visitor gets a plain sentence saying
     they need to log in, with log in / sign up links that bring them back
-    (allauth checks `next` against open redirects)."""
+    (allauth checks `next` against open redirects).
+
+    With `login_redirect_on_get`, for pages a visitor opens from a link (the
+    ask form), a GET goes straight to the login form with `next` back here."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated and login_redirect_on_get and request.method in ("GET", "HEAD"):
+                return redirect_to_login(request.get_full_path())
             if not request.user.is_authenticated:
                 return render(
                     request,

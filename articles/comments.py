@@ -161,22 +161,45 @@ def visible_comments():
     return XtdComment.objects.filter(is_public=True, is_removed=False, site_id=settings.SITE_ID)
 
 
-def article_comment_threads(*, article, user):
-    """Visible comments on `article` as a tree, in one query whatever their number.
+def article_comment_threads(*, article, user, allow_flagging=False):
+    """Comments on `article` as `user` may see them, as a tree, in one query
+    whatever their number.
 
-    Each node is {"comment", "children", "flagged"} (flagged: `user` has
-    flagged it). A reply whose parent is not visible is left out with it.
+    Readers see published comments; a member also sees their own comments
+    that wait for a moderator, in place. Each node is {"comment", "children",
+    "flagged", "waiting", "editable", "can_reply", "can_flag"}: flagged when
+    `user` has flagged it, waiting when it is held for review, editable when
+    it is `user`'s own and no one has replied. A reply whose parent is not
+    shown is left out with it.
+    Returns (roots, number of published comments shown).
     """
     content_type = ContentType.objects.get_for_model(article)
-    comments = visible_comments().filter(content_type=content_type, object_pk=str(article.pk))
+    comments = XtdComment.objects.filter(
+        site_id=settings.SITE_ID, is_removed=False, content_type=content_type, object_pk=str(article.pk)
+    )
     if user.is_authenticated:
+        comments = comments.filter(Q(is_public=True) | Q(user=user))
         own_flags = CommentFlag.objects.filter(comment=OuterRef("pk"), user=user, flag=CommentFlag.SUGGEST_REMOVAL)
-        comments = comments.annotate(flagged_by_me=Exists(own_flags))
+        replies = XtdComment.norel_objects.filter(parent_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
+        comments = comments.annotate(flagged_by_me=Exists(own_flags), has_replies=Exists(replies))
+    else:
+        comments = comments.filter(is_public=True)
     roots = []
     placed = {}
+    published = 0
     # Ordered by thread, then position in it: a parent always comes first.
     for comment in comments.order_by("thread_id", "order"):
-        node = {"comment": comment, "children": [], "flagged": getattr(comment, "flagged_by_me", False)}
+        own = user.is_authenticated and comment.user_id == user.pk
+        waiting = not comment.is_public
+        node = {
+            "comment": comment,
+            "children": [],
+            "flagged": getattr(comment, "flagged_by_me", False),
+            "waiting": waiting,
+            "editable": bool(own and not getattr(comment, "has_replies", True)),
+            "can_reply": not waiting and comment.allow_thread(),
+            "can_flag": bool(allow_flagging and user.is_authenticated and not own and not waiting),
+        }
         if comment.level == 0:
             roots.append(node)
         elif comment.parent_id in placed:
@@ -184,7 +207,8 @@ def article_comment_threads(*, article, user):
         else:
             continue
         placed[comment.pk] = node
-    return roots, len(placed)
+        published += comment.is_public
+    return roots, published
 
 
 def flagging_allowed(article):
@@ -213,14 +237,15 @@ def writer_sees_crisis_panel(*, article, user):
 
 def article_comment_section(*, article, user):
     """Everything the comment section of an article page shows."""
-    threads, count = article_comment_threads(article=article, user=user)
+    allow_flagging = flagging_allowed(article)
+    threads, count = article_comment_threads(article=article, user=user, allow_flagging=allow_flagging)
     access = comment_access(user)
     return {
         "crisis_panel": writer_sees_crisis_panel(article=article, user=user),
         "threads": threads,
         "count": count,
         "access": access,
-        "allow_flagging": flagging_allowed(article),
+        "allow_flagging": allow_flagging,
         "form": ArticleCommentForm(article) if access == MEMBER else None,
     }
 
@@ -241,4 +266,16 @@ def comments_awaiting_moderation():
             | (Q(last_flagged__isnull=False) & (Q(last_kept__isnull=True) | Q(last_flagged__gt=F("last_kept"))))
         )
         .order_by("submit_date", "pk")
+    )
+
+
+def member_comments(*, user):
+    """`user`'s own comments, newest first, each with its article
+    (prefetched: one query for all) and whether someone has replied."""
+    replies = XtdComment.norel_objects.filter(parent_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
+    return (
+        XtdComment.norel_objects.filter(user=user, site_id=settings.SITE_ID)
+        .annotate(has_replies=Exists(replies))
+        .prefetch_related("content_object")
+        .order_by("-submit_date", "-pk")
     )

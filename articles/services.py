@@ -14,17 +14,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
 from django_comments.signals import comment_was_flagged, comment_was_posted, comment_will_be_posted
 from django_comments_xtd.models import TmpXtdComment, XtdComment, max_thread_level_for_content_type
 from django_comments_xtd.signals import confirmation_received
+from wagtail.log_actions import log
 
 from accounts.roles import has_verified_email
 from core.crisis import crisis_check
 from core.crisis.alerts import crisis_alert_enqueue
+from core.decisions import REJECTED, WAS_PENDING, WAS_PUBLISHED
 
+from . import tasks
 from .models import CommentSafety
 
 MODERATE_PERMISSION = "django_comments.can_moderate"
@@ -72,6 +76,14 @@ class CommentParentInvalid(CommentError):
 
 class CommentRejected(CommentError):
     message = _("Your comment could not be posted. Please try again later.")
+
+
+class CommentNotEditable(CommentError):
+    message = _("This comment can no longer be changed: someone has replied to it, or it was removed.")
+
+
+class CommentReasonRequired(CommentError):
+    message = _("Say why, so the author understands.")
 
 
 # Rules ---------------------------------------------------------------------
@@ -240,12 +252,32 @@ def comment_flag(*, comment, by, request=None):
 def comment_approve(*, comment, by, request=None):
     """Publish a held comment, or keep a flagged one: it leaves the queue."""
     _moderate(comment=comment, by=by, flag=CommentFlag.MODERATOR_APPROVAL, request=request, is_public=True)
+    log(instance=comment, action="comments.approve", user=by, title=comment_label(comment))
 
 
-def comment_remove(*, comment, by, request=None):
-    """Hide `comment` from readers. The row stays (is_removed), so the thread's
-    structure and the moderation history are kept."""
-    _moderate(comment=comment, by=by, flag=CommentFlag.MODERATOR_DELETION, request=request, is_removed=True)
+def comment_remove(*, comment, by, reason, request=None):
+    """Hide `comment` from readers, saying why, and tell its author. The row
+    stays (is_removed), so the thread's structure and the moderation history
+    are kept. A held comment no one saw was "not published"; a published one
+    was "removed"."""
+    reason = reason.strip()
+    if not reason:
+        raise CommentReasonRequired()
+    with transaction.atomic():
+        current = XtdComment.norel_objects.select_for_update().filter(pk=comment.pk).values("is_public").first()
+        was = WAS_PUBLISHED if current and current["is_public"] else WAS_PENDING
+        _moderate(comment=comment, by=by, flag=CommentFlag.MODERATOR_DELETION, request=request, is_removed=True)
+        log(instance=comment, action="comments.remove", user=by, title=comment_label(comment), data={"reason": reason})
+        transaction.on_commit(
+            lambda: tasks.send_comment_decision.enqueue(
+                comment_id=comment.pk, decision=REJECTED, was=was, reason=reason
+            )
+        )
+
+
+def comment_label(comment):
+    """How the history names a comment: never its text."""
+    return str(_("Comment %(id)s") % {"id": comment.pk})
 
 
 def _moderate(*, comment, by, flag, request, **changes):
@@ -260,3 +292,64 @@ def _moderate(*, comment, by, flag, request, **changes):
         for field, value in changes.items():
             setattr(comment, field, value)
     comment_was_flagged.send(sender=XtdComment, comment=comment, flag=flag_row, created=created, request=request)
+
+
+# A member's own comments ---------------------------------------------------------
+
+
+def comment_has_replies(*, comment):
+    # A root comment is its own parent in comments-xtd.
+    return XtdComment.norel_objects.filter(parent_id=comment.pk).exclude(pk=comment.pk).exists()
+
+
+def comment_editable_by(*, comment, user):
+    """Members change or delete their own comments while no one has replied
+    and no moderator has removed them."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and comment.user_id == user.pk
+        and not comment.is_removed
+        and not comment_has_replies(comment=comment)
+    )
+
+
+def _lock_own_comment(*, comment, by):
+    """The comment, locked, if `by` may still change it; else CommentNotEditable."""
+    locked = XtdComment.norel_objects.select_for_update().filter(pk=comment.pk).first()
+    if locked is None or not comment_editable_by(comment=locked, user=by):
+        raise CommentNotEditable()
+    return locked
+
+
+def comment_update(*, comment, by, text):
+    """`by` rewrites their own comment. It keeps its place and its review
+    state (a comment waiting for a moderator still waits), unless the new
+    text matches the crisis detector: then it is held as urgent."""
+    text = text.strip()
+    if not text:
+        raise CommentError(_("Write your comment before saving it."))
+    with transaction.atomic():
+        _lock_own_comment(comment=comment, by=by)
+        # update(), not save(): see _moderate.
+        XtdComment.norel_objects.filter(pk=comment.pk).update(comment=text)
+        log(instance=comment, action="comments.edit", user=by, title=comment_label(comment))
+        comment.comment = text
+        # Edited text can be a cry for help: held as urgent like a new comment.
+        comment_crisis_hold(comment=comment)
+    return comment
+
+
+def comment_delete(*, comment, by):
+    """`by` deletes their own comment for good (with its flags)."""
+    with transaction.atomic():
+        locked = _lock_own_comment(comment=comment, by=by)
+        log(instance=locked, action="comments.delete", user=by, title=comment_label(locked))
+        CommentFlag.objects.filter(comment_id=locked.pk).delete()
+        XtdComment.norel_objects.filter(pk=locked.pk).delete()
+        if locked.level > 0:
+            # Keep comments-xtd's reply counters on the comments above it true.
+            XtdComment.norel_objects.filter(
+                thread_id=locked.thread_id, level__lt=locked.level, order__lt=locked.order
+            ).update(nested_count=F("nested_count") - 1)

@@ -2,6 +2,7 @@
 moderation queue in the Wagtail admin. Thin: check access, run the form,
 call a service, redirect."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +19,7 @@ from django.views.generic import TemplateView
 from django_comments_xtd.models import XtdComment
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import registry as log_registry
 
 from . import services
 from .comments import (
@@ -29,11 +31,14 @@ from .comments import (
     comments_awaiting_moderation,
     flagging_allowed,
     looks_like_id,
+    member_comments,
     visible_comments,
 )
+from .forms import CommentEditForm, CommentRemovalForm
 from .models import ArticlePage
 
 MODERATION_PAGE_SIZE = 50
+MY_COMMENTS_PAGE_SIZE = 20
 
 
 def _comment_url(request, article, comment):
@@ -156,6 +161,73 @@ def comment_permalink(request, content_type_id, object_pk):
     return redirect(article.get_url(request))
 
 
+# A member's own comments ------------------------------------------------------
+
+
+def _own_comment_or_404(request, comment_id):
+    """The member's own comment on a live article; anyone else's is a 404
+    (which does not tell whether it exists)."""
+    comment = get_object_or_404(
+        XtdComment.objects.filter(is_removed=False, user=request.user, site_id=settings.SITE_ID), pk=comment_id
+    )
+    article = article_for_comment(comment)
+    if article is None:
+        raise Http404
+    return comment, article
+
+
+def _not_editable(request, article, comment):
+    messages.error(request, services.CommentNotEditable.message)
+    return redirect(_comment_url(request, article, comment))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def comment_edit(request, comment_id):
+    """The author rewrites their comment while no one has replied to it."""
+    comment, article = _own_comment_or_404(request, comment_id)
+    if not services.comment_editable_by(comment=comment, user=request.user):
+        return _not_editable(request, article, comment)
+    if request.method == "POST":
+        form = CommentEditForm(request.POST)
+        if form.is_valid():
+            try:
+                services.comment_update(comment=comment, by=request.user, text=form.cleaned_data["comment"])
+            except services.CommentNotEditable:
+                return _not_editable(request, article, comment)
+            messages.success(request, _("Your comment is saved."))
+            return redirect(_comment_url(request, article, comment))
+    else:
+        form = CommentEditForm(initial={"comment": comment.comment})
+    context = {"article": article, "comment": comment, "form": form}
+    return render(request, "comments/edit_own.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def comment_delete(request, comment_id):
+    """Ask on GET; on POST the author's comment is deleted for good."""
+    comment, article = _own_comment_or_404(request, comment_id)
+    if not services.comment_editable_by(comment=comment, user=request.user):
+        return _not_editable(request, article, comment)
+    if request.method == "POST":
+        try:
+            services.comment_delete(comment=comment, by=request.user)
+        except services.CommentNotEditable:
+            return _not_editable(request, article, comment)
+        messages.success(request, _("Your comment is deleted."))
+        return redirect(article.get_url(request) + "#comments")
+    return render(request, "comments/delete_own.html", {"article": article, "comment": comment})
+
+
+@login_required
+@require_safe
+def my_comments(request):
+    """Every comment the member has written, newest first, with its state."""
+    page = Paginator(member_comments(user=request.user), MY_COMMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "comments/my_comments.html", {"comments": page.object_list, "page_obj": page})
+
+
 # Wagtail admin: the moderation queue ----------------------------------------
 
 
@@ -183,6 +255,7 @@ class CommentModerationIndexView(CommentModeratorRequiredMixin, WagtailAdminTemp
     index_url_name = None
     approve_url_name = None
     remove_url_name = None
+    detail_url_name = None
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": gettext_lazy("Comments")}]
@@ -196,23 +269,102 @@ class CommentModerationIndexView(CommentModeratorRequiredMixin, WagtailAdminTemp
             page_obj=page,
             approve_url_name=self.approve_url_name,
             remove_url_name=self.remove_url_name,
+            detail_url_name=self.detail_url_name,
         )
         return context
 
 
 class CommentModerationActionView(CommentModeratorRequiredMixin, View):
-    """Approve or remove one comment (POST only), then back to the queue."""
+    """Approve one comment (POST only), then back to the queue."""
 
     http_method_names = ["post"]
-    action = None  # "approve" or "remove"
+    action = "approve"
     index_url_name = None
 
     def post(self, request, pk):
         comment = get_object_or_404(XtdComment.objects.all(), pk=pk)
-        if self.action == "approve":
-            services.comment_approve(comment=comment, by=request.user, request=request)
-            admin_messages.success(request, _("Comment approved: readers can see it."))
-        else:
-            services.comment_remove(comment=comment, by=request.user, request=request)
-            admin_messages.success(request, _("Comment removed: readers no longer see it."))
+        services.comment_approve(comment=comment, by=request.user, request=request)
+        admin_messages.success(request, _("Comment approved: readers can see it."))
+        return redirect(reverse(self.index_url_name))
+
+
+class CommentAdminObjectMixin(CommentModeratorRequiredMixin, WagtailAdminTemplateMixin):
+    header_icon = "comment"
+    index_url_name = None
+    detail_url_name = None
+    approve_url_name = None
+    remove_url_name = None
+
+    def setup(self, request, *args, pk, **kwargs):
+        super().setup(request, *args, pk=pk, **kwargs)
+        self.pk = pk
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission_required):
+            return super().dispatch(request, *args, **kwargs)  # the 403 page
+        self.object = get_object_or_404(XtdComment.objects.select_related("user"), pk=self.pk)
+        self.article = self.object.content_object
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": gettext_lazy("Comments")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            comment=self.object,
+            article=self.article,
+            index_url=reverse(self.index_url_name),
+            detail_url=reverse(self.detail_url_name, args=[self.object.pk]),
+            approve_url=reverse(self.approve_url_name, args=[self.object.pk]),
+            remove_url=reverse(self.remove_url_name, args=[self.object.pk]),
+        )
+        return context
+
+
+class CommentDetailView(CommentAdminObjectMixin, TemplateView):
+    """One comment: its text, where it is, its state and its history (who did what, when)."""
+
+    template_name = "articles/admin/comment_detail.html"
+    http_method_names = ["get", "head"]
+
+    def get_page_title(self):
+        return services.comment_label(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = log_registry.get_logs_for_instance(self.object).select_related("user")
+        return context
+
+
+class CommentRemoveView(CommentAdminObjectMixin, TemplateView):
+    """GET: the comment and the reason field; POST: remove it and tell its author."""
+
+    template_name = "articles/admin/comment_remove.html"
+    http_method_names = ["get", "head", "post"]
+
+    def get_page_title(self):
+        return _("Remove %(comment)s") % {"comment": services.comment_label(self.object)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = kwargs.get("form") or CommentRemovalForm()
+        context.update(form=form, saved_reply_texts=form.saved_reply_texts())
+        return context
+
+    def post(self, request, pk):
+        if self.object.is_removed:
+            admin_messages.error(request, _("This comment was already removed."))
+            return redirect(reverse(self.index_url_name))
+        form = CommentRemovalForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        services.comment_remove(
+            comment=self.object, by=request.user, reason=form.cleaned_data["reason"], request=request
+        )
+        admin_messages.success(request, _("Comment removed: readers no longer see it. The author has been told."))
         return redirect(reverse(self.index_url_name))

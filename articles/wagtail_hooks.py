@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSet
 
+from core.decisions import ReasonFormatter
 from core.wagtail_hooks import CountedMenuItem
 
 from . import services
 from .comments import comments_awaiting_moderation
-from .views import CommentModerationActionView, CommentModerationIndexView
+from .views import CommentDetailView, CommentModerationActionView, CommentModerationIndexView, CommentRemoveView
 
 
 class CommentsMenuItem(CountedMenuItem):
@@ -37,19 +38,17 @@ class CommentModerationViewSet(ViewSet):
             "index_url_name": self.get_url_name("index"),
             "approve_url_name": self.get_url_name("approve"),
             "remove_url_name": self.get_url_name("remove"),
+            "detail_url_name": self.get_url_name("detail"),
         }
         return [
             path("", CommentModerationIndexView.as_view(**urls), name="index"),
+            path("<int:pk>/", CommentDetailView.as_view(**urls), name="detail"),
             path(
                 "<int:pk>/approve/",
-                CommentModerationActionView.as_view(action="approve", index_url_name=urls["index_url_name"]),
+                CommentModerationActionView.as_view(index_url_name=urls["index_url_name"]),
                 name="approve",
             ),
-            path(
-                "<int:pk>/remove/",
-                CommentModerationActionView.as_view(action="remove", index_url_name=urls["index_url_name"]),
-                name="remove",
-            ),
+            path("<int:pk>/remove/", CommentRemoveView.as_view(**urls), name="remove"),
         ]
 
 
@@ -91,3 +90,19 @@ def comment_moderation_counts(request):
             "url": reverse("comment_moderation:index"),
         }
     ]
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    actions.register_action("comments.edit", _("Edit comment"), _("Edited by its author"))
+    actions.register_action("comments.delete", _("Delete comment"), _("Deleted by its author"))
+
+    @actions.register_action("comments.approve")
+    class Approve(ReasonFormatter):
+        label = _("Approve comment")
+        message = _("Approved")
+
+    @actions.register_action("comments.remove")
+    class Remove(ReasonFormatter):
+        label = _("Remove comment")
+        message = _("Removed")

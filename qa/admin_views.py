@@ -64,7 +64,7 @@ class ModerateView(WagtailAdminTemplateMixin, TemplateView):
         initial = {}
         reply_id = self.request.GET.get("reply", "")
         if reply_id.isdigit():
-            reply = SavedReply.objects.filter(pk=int(reply_id)).first()
+            reply = SavedReply.objects.for_decision(self.decision).filter(pk=int(reply_id)).first()
             if reply is not None:
                 initial = {"saved_reply": reply.pk, "reason": reply.text}
         data = self.request.POST if self.request.method == "POST" else None
@@ -73,15 +73,16 @@ class ModerateView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         question = self.object if self.model is Question else self.object.question
+        form = kwargs.get("form") or self.get_form()
         context.update(
             object=self.object,
             question=question,
             is_question=self.model is Question,
             asker=asker_name_for(question, self.request.user),
             decision=self.decision,
-            saved_replies=SavedReply.objects.all(),
+            saved_reply_texts=form.saved_reply_texts(),
             index_url=reverse(self.index_url_name),
-            form=kwargs.get("form") or self.get_form(),
+            form=form,
         )
         return context
 
@@ -99,5 +100,5 @@ class ModerateView(WagtailAdminTemplateMixin, TemplateView):
         if decision == "approve":
             admin_messages.success(request, _("Approved: readers can see it. The author has been told."))
         else:
-            admin_messages.success(request, _("Rejected: readers no longer see it. The author has been told."))
+            admin_messages.success(request, _("Rejected: readers do not see it. The author has been told."))
         return redirect(reverse(self.index_url_name))

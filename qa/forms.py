@@ -139,10 +139,16 @@ class ReportForm(MemberTextMixin, forms.Form):
 
 
 class ModerationForm(MemberTextMixin, forms.Form):
-    """Approve or reject in the admin, with a reason that may start from a saved reply."""
+    """Approve or reject in the admin, with a reason that may start from a
+    saved reply. Only the replies made for this kind of decision are offered.
+    Choosing one fills the reason in the browser (static/js/admin-saved-replies.js);
+    without JavaScript, an empty reason takes the chosen reply's text."""
 
     saved_reply = forms.ModelChoiceField(
-        label=_("Start from a saved reply"), queryset=SavedReply.objects.all(), required=False
+        label=_("Start from a saved reply"),
+        queryset=SavedReply.objects.none(),
+        required=False,
+        help_text=_("Fills in the reason below, which you can then change."),
     )
     reason = forms.CharField(
         label=_("Reason (sent to the author)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
@@ -151,6 +157,12 @@ class ModerationForm(MemberTextMixin, forms.Form):
     def __init__(self, *args, decision, **kwargs):
         super().__init__(*args, **kwargs)
         self.decision = decision
+        self.fields["saved_reply"].queryset = SavedReply.objects.for_decision(decision)
+        self.fields["saved_reply"].empty_label = _("Write my own")
+
+    def saved_reply_texts(self):
+        """{pk: text} for the browser, which fills the reason from it."""
+        return {str(reply.pk): reply.text for reply in self.fields["saved_reply"].queryset}
 
     def clean(self):
         cleaned_data = super().clean()

@@ -248,14 +248,34 @@ class Report(models.Model):
         return self.get_reason_display()
 
 
+class SavedReplyQuerySet(models.QuerySet):
+    def for_decision(self, decision):
+        """The replies that fit `decision` ("approve" or "reject")."""
+        kind = SavedReply.Kind.APPROVAL if decision == "approve" else SavedReply.Kind.REJECTION
+        return self.filter(kind=kind)
+
+
 class SavedReply(models.Model):
     """A reason moderators reuse when they approve or reject."""
 
+    class Kind(models.TextChoices):
+        APPROVAL = "approval", _("Approval: sent when publishing")
+        REJECTION = "rejection", _("Rejection: sent when rejecting or removing")
+
     title = models.CharField(_("title"), max_length=100, unique=True)
+    kind = models.CharField(
+        _("used for"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.REJECTION,
+        help_text=_("Only offered for this kind of decision."),
+    )
     text = models.TextField(_("text"), max_length=2000, help_text=_("Sent to the author with the decision."))
 
+    objects = SavedReplyQuerySet.as_manager()
+
     class Meta:
-        ordering = ["title"]
+        ordering = ["kind", "title"]
         verbose_name = _("saved reply")
         verbose_name_plural = _("saved replies")
 

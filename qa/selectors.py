@@ -63,6 +63,29 @@ def question_list_context(request):
     }
 
 
+def member_questions(*, user):
+    """Every question `user` asked, pending and rejected ones too, newest first,
+    with its topic, in one query (paginated by the caller)."""
+    return (
+        Question.objects.filter(author=user)
+        .select_related("topic")
+        .only(
+            "pk",
+            "title",
+            "slug",
+            "anonymous",
+            "status",
+            "reported",
+            "created_at",
+            "answer_count",
+            "accepted_answer_id",
+            "topic__name",
+            "topic__slug",
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
 def question_for_viewer(*, pk, user):
     """The question at `pk` if `user` may see it: public ones for everyone,
     others for their author and moderators. None otherwise."""

@@ -143,6 +143,7 @@ def question_create(*, author, title, body, topic=None, anonymous=True):
 def question_approve(*, question, by, reason=""):
     """Publish a held or reported question. The author is told."""
     with transaction.atomic():
+        was = _previous_state(Question, question)
         Question.objects.filter(pk=question.pk).update(
             status=Status.PUBLISHED,
             reported=False,
@@ -152,19 +153,21 @@ def question_approve(*, question, by, reason=""):
         )
         question.refresh_from_db()
         log(instance=question, action="qa.approve", user=by, data={"reason": reason})
-        _tell_author(kind="question", pk=question.pk, decision="approved", reason=reason)
+        _tell_author(kind="question", pk=question.pk, decision="approved", reason=reason, was=was)
     return question
 
 
 def question_reject(*, question, by, reason):
-    """Take a question off the site, saying why. The author is told."""
+    """Reject a held question or take a published one off the site, saying
+    why. The author is told which of the two happened."""
     with transaction.atomic():
+        was = _previous_state(Question, question)
         Question.objects.filter(pk=question.pk).update(
             status=Status.REJECTED, reported=False, moderation_reason=reason, updated_at=timezone.now()
         )
         question.refresh_from_db()
         log(instance=question, action="qa.reject", user=by, data={"reason": reason})
-        _tell_author(kind="question", pk=question.pk, decision="rejected", reason=reason)
+        _tell_author(kind="question", pk=question.pk, decision="rejected", reason=reason, was=was)
     return question
 
 
@@ -262,27 +265,45 @@ def answer_vote_helpful(*, answer, by):
 
 def answer_approve(*, answer, by, reason=""):
     with transaction.atomic():
+        was = _previous_state(Answer, answer)
         Answer.objects.filter(pk=answer.pk).update(status=Status.PUBLISHED, reported=False, moderation_reason=reason)
         question_refresh_counters(question_id=answer.question_id)
         answer.refresh_from_db()
         log(instance=answer, action="qa.approve", user=by, data={"reason": reason})
-        _tell_author(kind="answer", pk=answer.pk, decision="approved", reason=reason)
+        _tell_author(kind="answer", pk=answer.pk, decision="approved", reason=reason, was=was)
     return answer
 
 
 def answer_reject(*, answer, by, reason):
     with transaction.atomic():
+        was = _previous_state(Answer, answer)
         Answer.objects.filter(pk=answer.pk).update(status=Status.REJECTED, reported=False, moderation_reason=reason)
         question_refresh_counters(question_id=answer.question_id)
         answer.refresh_from_db()
         log(instance=answer, action="qa.reject", user=by, data={"reason": reason})
-        _tell_author(kind="answer", pk=answer.pk, decision="rejected", reason=reason)
+        _tell_author(kind="answer", pk=answer.pk, decision="rejected", reason=reason, was=was)
     return answer
 
 
-def _tell_author(*, kind, pk, decision, reason):
+def _previous_state(model, item):
+    """What readers could see of `item` before a decision, read under a lock:
+    "published" (it was on the site), "hidden" (published, then hidden after
+    reports) or "pending" (never published)."""
+    row = model.objects.select_for_update().filter(pk=item.pk).values("status", "reported").first() or {}
+    if row.get("status") in (Status.PUBLISHED, Status.CLOSED):
+        return "published"
+    if row.get("reported"):
+        return "hidden"
+    if row.get("status") == Status.REJECTED:
+        return "rejected"
+    return "pending"
+
+
+def _tell_author(*, kind, pk, decision, reason, was):
     transaction.on_commit(
-        lambda: tasks.send_moderation_decision.enqueue(kind=kind, object_id=pk, decision=decision, reason=reason)
+        lambda: tasks.send_moderation_decision.enqueue(
+            kind=kind, object_id=pk, decision=decision, reason=reason, was=was
+        )
     )
 
 

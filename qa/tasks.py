@@ -44,8 +44,11 @@ def send_answer_notification(*, answer_id):
 
 
 @task()
-def send_moderation_decision(*, kind, object_id, decision, reason):
-    """Tell the author of a question or answer what a moderator decided."""
+def send_moderation_decision(*, kind, object_id, decision, reason, was="pending"):
+    """Tell the author of a question or answer what a moderator decided, in
+    words that fit where the post stood (`was`: see core.decisions)."""
+    from core.decisions import decision_email, decision_outcome
+
     from .models import Answer, Question
 
     model = Question if kind == "question" else Answer
@@ -53,18 +56,14 @@ def send_moderation_decision(*, kind, object_id, decision, reason):
     if item is None or item.author is None or not item.author.is_active:
         return False
     question = item if kind == "question" else item.question
-    if decision == "approved":
-        subject = _("Your question is published") if kind == "question" else _("Your answer is published")
-        opening = _("A moderator has published your post. You can see it here:\n%(url)s") % {
-            "url": _absolute(question.get_absolute_url())
-        }
-    else:
-        subject = _("About your question") if kind == "question" else _("About your answer")
-        opening = _("A moderator has taken your post off the site.")
-    body = _("Hello %(name)s,\n\n%(opening)s\n\n%(reason)s\n\nThe Steady Ground team\n") % {
-        "name": item.author.display_name,
-        "opening": opening,
-        "reason": (_("The moderator's note:\n%(reason)s") % {"reason": reason}) if reason else "",
-    }
+    url = item.get_absolute_url()
+    subject, body = decision_email(
+        kind=kind,
+        outcome=decision_outcome(decision=decision, was=was),
+        name=question.title,
+        url=_absolute(url),
+        reason=reason,
+        recipient=item.author.display_name,
+    )
     EmailMessage(subject=subject, body=body, to=[item.author.email]).send()
     return True

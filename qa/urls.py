@@ -7,6 +7,7 @@ app_name = "qa"
 urlpatterns = [
     path("", views.question_list, name="list"),
     path("ask/", views.question_ask, name="ask"),
+    path("mine/", views.my_questions, name="mine"),
     path("similar/", views.similar, name="similar"),
     path("<int:pk>/", views.question_short, name="question_short"),
     path("<int:pk>/answer/", views.answer_create, name="answer"),

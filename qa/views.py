@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,7 +38,17 @@ def _ask_context(request, *, step, form=None, title=""):
     }
 
 
-@member_required(action=gettext_lazy("ask a question"))
+@login_required
+@require_safe
+def my_questions(request):
+    """The member's own questions, those waiting for a moderator included."""
+    page_obj = Paginator(selectors.member_questions(user=request.user), settings.QA_QUESTIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "qa/my_questions.html", {"questions": page_obj.object_list, "page_obj": page_obj})
+
+
+@member_required(action=gettext_lazy("ask a question"), login_redirect_on_get=True)
 @require_http_methods(["GET", "HEAD", "POST"])
 def question_ask(request):
     """Step 1 (GET, no title): check for similar questions. Step 2 (GET with

@@ -3,16 +3,21 @@ history's action labels, the site search section, and what the crisis alerts
 and the dashboard need to know about questions. No rules here: the
 moderation views call qa.services."""
 
+import django_filters
+from django import forms
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import path
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import Menu
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets.button import ListingButton
-from wagtail.log_actions import LogFormatter
+from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
+from core.decisions import ReasonFormatter
 from core.wagtail_hooks import CountedSubmenuMenuItem, counted_menu_item_class
 
 from .admin_views import ModerateView, asker_name_for
@@ -31,37 +36,127 @@ class AskerColumn(Column):
         return context
 
 
+class UrgentColumn(Column):
+    """A red "Urgent" badge and what matched; empty for the others. Moderators only see the admin."""
+
+    cell_template_name = "qa/admin/urgent_cell.html"
+
+    def __init__(self, **kwargs):
+        super().__init__("urgent", label=_("Urgent"), sort_key="urgent", **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        # What matched is for moderators: editors see the badge only.
+        if _can_moderate(parent_context["request"], instance):
+            context["matched"] = getattr(instance, "crisis_match", "")
+        return context
+
+
+def moderation_decisions(instance):
+    """The decisions that change something for `instance`: approve unless it
+    is published, reject unless it is rejected."""
+    decisions = []
+    if instance.status != Status.PUBLISHED:
+        decisions.append("approve")
+    if instance.status != Status.REJECTED:
+        decisions.append("reject")
+    return decisions
+
+
+def _can_moderate(request, instance):
+    return request.user.has_perm(f"qa.change_{instance._meta.model_name}")
+
+
+DECISION_LABELS = {"approve": (_("Approve"), "check"), "reject": (_("Reject"), "cross")}
+
+
 class ModerationButtonsMixin:
     """Approve and Reject buttons on each row that waits for a decision."""
 
     moderate_url_name = None
 
     def get_list_more_buttons(self, instance):
-        from django.urls import reverse
-
         buttons = list(super().get_list_more_buttons(instance))
-        if self.request.user.has_perm(f"qa.change_{instance._meta.model_name}"):
-            if instance.status != Status.PUBLISHED:
+        if _can_moderate(self.request, instance):
+            for position, decision in enumerate(moderation_decisions(instance)):
+                label, icon = DECISION_LABELS[decision]
                 buttons.insert(
-                    0,
+                    position,
                     ListingButton(
-                        _("Approve"),
-                        url=reverse(self.moderate_url_name, args=[instance.pk, "approve"]),
-                        icon_name="check",
-                        priority=1,
-                    ),
-                )
-            if instance.status != Status.REJECTED:
-                buttons.insert(
-                    1,
-                    ListingButton(
-                        _("Reject"),
-                        url=reverse(self.moderate_url_name, args=[instance.pk, "reject"]),
-                        icon_name="cross",
-                        priority=2,
+                        label,
+                        url=reverse(self.moderate_url_name, args=[instance.pk, decision]),
+                        icon_name=icon,
+                        priority=position + 1,
                     ),
                 )
         return buttons
+
+
+class ModerationHeaderButtonsMixin:
+    """Approve and Reject in the header of an item's own views (inspect, edit)."""
+
+    moderate_url_name = None
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if _can_moderate(self.request, self.object):
+            for decision in moderation_decisions(self.object):
+                label, icon = DECISION_LABELS[decision]
+                url = reverse(self.moderate_url_name, args=[self.object.pk, decision])
+                buttons.append(HeaderButton(label, url=url, icon_name=icon))
+        return buttons
+
+
+class QAInspectView(ModerationHeaderButtonsMixin, ModelViewSet.inspect_view_class):
+    def get_fields(self):
+        fields = super().get_fields()
+        if not _can_moderate(self.request, self.object):
+            fields = [name for name in fields if name != "crisis_match"]  # for moderators only
+        return fields
+
+
+class QAEditView(ModerationHeaderButtonsMixin, ModelViewSet.edit_view_class):
+    pass
+
+
+class PendingFirstFilterSet(WagtailFilterSet):
+    """The queue opens on what needs a decision: with no status chosen, the
+    status filter is "Waiting for review"; "All" shows everything."""
+
+    ALL = "all"
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[*Status.choices, (ALL, _("All"))],
+        empty_label=None,
+        method="filter_status",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = Status.PENDING
+        super().__init__(data, *args, **kwargs)
+        # Not "changed" (no active-filter pill) when it is the default.
+        self.form.fields["status"].initial = Status.PENDING
+
+    def filter_status(self, queryset, name, value):
+        if value == self.ALL:
+            return queryset
+        return queryset.filter(status=value)
+
+
+class QuestionFilterSet(PendingFirstFilterSet):
+    class Meta:
+        model = Question
+        fields = ["status", "urgent", "reported", "topic"]
+
+
+class AnswerFilterSet(PendingFirstFilterSet):
+    class Meta:
+        model = Answer
+        fields = ["status", "reported"]
 
 
 def _queue_order(queryset):
@@ -99,11 +194,20 @@ class QAModelViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
 
+    inspect_view_class = QAInspectView
+    edit_view_class = QAEditView
+
     def get_index_view_kwargs(self, **kwargs):
         kwargs = super().get_index_view_kwargs(**kwargs)
         if issubclass(self.index_view_class, ModerationButtonsMixin):
             kwargs["moderate_url_name"] = self.get_url_name("moderate")
         return kwargs
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(moderate_url_name=self.get_url_name("moderate"), **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(moderate_url_name=self.get_url_name("moderate"), **kwargs)
 
     def get_urlpatterns(self):
         urls = super().get_urlpatterns()
@@ -122,14 +226,14 @@ class QuestionViewSet(QAModelViewSet):
     list_display = [
         "title",
         AskerColumn(),
+        UrgentColumn(),
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        BooleanColumn("urgent", label=_("Urgent"), sort_key="urgent"),
         BooleanColumn("reported", label=_("Reported"), sort_key="reported"),
         Column("topic", label=_("Topic")),
         Column("answer_count", label=_("Answers"), sort_key="answer_count"),
         DateColumn("created_at", label=_("Asked"), sort_key="created_at"),
     ]
-    list_filter = ["status", "urgent", "reported", "topic"]
+    filterset_class = QuestionFilterSet
     search_fields = ["title", "body"]
     # The asker is never a form or inspect field: the listing shows them to moderators only.
     form_fields = ["title", "body", "topic"]
@@ -139,6 +243,7 @@ class QuestionViewSet(QAModelViewSet):
         "topic",
         "status",
         "urgent",
+        "crisis_match",
         "reported",
         "moderation_reason",
         "answer_count",
@@ -160,7 +265,7 @@ class AnswerViewSet(QAModelViewSet):
         Column("helpful_count", label=_("Helpful"), sort_key="helpful_count"),
         DateColumn("created_at", label=_("Answered"), sort_key="created_at"),
     ]
-    list_filter = ["status", "reported"]
+    filterset_class = AnswerFilterSet
     search_fields = ["body", "question__title"]
     form_fields = ["body"]
     inspect_view_fields = ["question", "author", "body", "status", "reported", "helpful_count", "created_at"]
@@ -171,8 +276,9 @@ class SavedReplyViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("Saved replies")
     add_to_admin_menu = False
-    form_fields = ["title", "text"]
-    list_display = ["title", "text"]
+    form_fields = ["title", "kind", "text"]
+    list_display = ["title", Column("kind", label=_("Used for"), accessor="get_kind_display"), "text"]
+    list_filter = ["kind"]
     search_fields = ["title", "text"]
     search_backend_name = None
 
@@ -200,12 +306,15 @@ def register_qa_viewsets():
     return QAViewSetGroup()
 
 
-class DecisionFormatter(LogFormatter):
-    def format_message(self, log_entry):
-        reason = (log_entry.data or {}).get("reason")
-        if reason:
-            return _("%(message)s: “%(reason)s”") % {"message": self.message, "reason": reason}
-        return self.message
+@hooks.register("insert_global_admin_js")
+def saved_reply_script():
+    """Choosing a saved reply fills the reason (the form works without it too)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-saved-replies.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def moderation_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-moderation.css"))
 
 
 @hooks.register("register_log_actions")
@@ -215,14 +324,20 @@ def register_qa_log_actions(actions):
     actions.register_action("qa.hidden", _("Hide after reports"), _("Hidden after reports from members"))
 
     @actions.register_action("qa.approve")
-    class Approve(DecisionFormatter):
+    class Approve(ReasonFormatter):
         label = _("Approve")
         message = _("Approved")
 
     @actions.register_action("qa.reject")
-    class Reject(DecisionFormatter):
+    class Reject(ReasonFormatter):
         label = _("Reject")
         message = _("Rejected")
+
+
+@hooks.register("moderation_saved_replies")
+def saved_replies_for_other_apps(decision):
+    """Comments' removal form offers the same saved replies (articles sits below qa)."""
+    return list(SavedReply.objects.for_decision(decision))
 
 
 @hooks.register("site_search_sections")

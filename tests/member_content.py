@@ -232,7 +232,8 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "questions by topic": "/questions/?topic=relationships",
             "question with answers": question_url,
             "anonymous question": second.get_absolute_url(),
-            "ask (logged out)": "/questions/ask/",
+            # "Ask a question" sends a visitor to the login form, with the way back.
+            "ask (logged out)": "/accounts/login/?next=/questions/ask/",
             "join (logged out)": "/specialists/join/",
             "contact (logged out)": contact.url,
             "standard page": about.url,
@@ -251,6 +252,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "question just asked": f"{question_url}?asked=1",
             "ask, step one": "/questions/ask/",
             "ask, step two": "/questions/ask/?title=meetings",
+            "my questions": "/questions/mine/",
             "account": "/accounts/",
             "data summary": "/accounts/data/",
             "delete account": "/accounts/delete/",
@@ -267,6 +269,9 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
         "commenter": {
             "article with the comment form": article.url,
             "comment reply form": f"/comments/reply/{comment.pk}/",
+            "my comments": "/comments/mine/",
+            "edit own comment": f"/comments/{reply.pk}/edit/",
+            "delete own comment": f"/comments/{reply.pk}/delete/",
             "report a question": f"/questions/{second.pk}/report/",
             "report an answer": f"/questions/answers/{answer.pk}/report/",
         },

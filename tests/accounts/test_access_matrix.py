@@ -100,6 +100,16 @@ ROWS = {
     # Visitors see the reply page with a log in / sign up sentence instead of the form.
     "comments/reply/<int:cid>/": ("/comments/reply/{comment}/", PUBLIC),
     "comments/flag/<int:comment_id>/": ("/comments/flag/{comment}/", MEMBERS_ONLY),
+    "comments/mine/": ("/comments/mine/", MEMBERS_ONLY),
+    # The placeholder comment is the member's: only they may edit or delete it.
+    "comments/<int:comment_id>/edit/": (
+        "/comments/{comment}/edit/",
+        {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 404), "member": 200},
+    ),
+    "comments/<int:comment_id>/delete/": (
+        "/comments/{comment}/delete/",
+        {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 404), "member": 200},
+    ),
     "comments/^cr/(\\d+)/(.+)/$": ("/comments/cr/{article_ct}/{article}/", dict.fromkeys(ROLES, 302)),
     "articles/feed/": ("/articles/feed/", PUBLIC),
     # Any member with a verified address may create a profile (none here has one yet).
@@ -109,7 +119,9 @@ ROWS = {
     # Community Q&A. Member actions show visitors the log-in sentence (403);
     # pages about a question or answer that does not exist are 404 for all.
     "questions/": ("/questions/", PUBLIC),
-    "questions/ask/": ("/questions/ask/", {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 200)}),
+    # A visitor who follows "Ask a question" lands on the login form, with the way back.
+    "questions/ask/": ("/questions/ask/", MEMBERS_ONLY),
+    "questions/mine/": ("/questions/mine/", MEMBERS_ONLY),
     "questions/similar/": ("/questions/similar/?q=sleep", PUBLIC),
     "questions/<int:pk>/": ("/questions/999999/", NOT_FOUND),
     "questions/<int:pk>/answer/": (

@@ -94,7 +94,7 @@ def test_comments_keep_waiting_while_the_first_is_unreviewed(an_article, a_membe
 def test_member_whose_only_comment_was_removed_is_held_again(an_article, a_member, a_moderator):
     first = services.comment_post(article=an_article, user=a_member, text="First.")
     services.comment_approve(comment=first, by=a_moderator)
-    services.comment_remove(comment=first, by=a_moderator)
+    services.comment_remove(comment=first, by=a_moderator, reason="It names someone.")
 
     assert services.comment_post(article=an_article, user=a_member, text="Again.").is_public is False
 
@@ -188,8 +188,9 @@ def test_queue_lists_held_and_flagged_comments_with_approve_and_remove(
     assert "Flagged by 1 member" in html
     for comment in (a_held_comment, a_flagged_comment):
         assert f'action="{reverse("comment_moderation:approve", args=[comment.pk])}"' in html
-        assert f'action="{reverse("comment_moderation:remove", args=[comment.pk])}"' in html
-    assert html.count('name="csrfmiddlewaretoken"') >= 4
+        assert f'href="{reverse("comment_moderation:remove", args=[comment.pk])}"' in html
+        assert f'href="{reverse("comment_moderation:detail", args=[comment.pk])}"' in html
+    assert html.count('name="csrfmiddlewaretoken"') >= 2
     assert "member.fixture@example.com" not in html
 
 
@@ -209,7 +210,7 @@ def test_approve_publishes_a_held_comment(client, a_moderator, a_held_comment, a
 def test_remove_hides_a_flagged_comment_and_keeps_the_row(client, a_moderator, a_flagged_comment, an_article):
     log_in_with_two_factor(client, a_moderator)
 
-    client.post(reverse("comment_moderation:remove", args=[a_flagged_comment.pk]))
+    client.post(reverse("comment_moderation:remove", args=[a_flagged_comment.pk]), {"reason": "It is unkind."})
 
     a_flagged_comment.refresh_from_db()
     assert a_flagged_comment.is_removed is True

@@ -198,7 +198,12 @@ def test_first_comment_lands_on_comments_with_waiting_message(client, an_article
     assert XtdComment.objects.get().is_public is False
     html = client.get(an_article.url).content.decode()
     assert "Your first comment is waiting for a moderator." in html
-    assert "It helps to read that others feel this too." not in html
+    # Its author sees it in place, marked as waiting; no one else sees it.
+    position = html.index("It helps to read that others feel this too.")
+    assert html.rindex("Waiting for a moderator.", 0, position) > html.index('id="comments"')
+    assert "Comments (0)" in html
+    client.logout()
+    assert "It helps to read that others feel this too." not in client.get(an_article.url).content.decode()
 
 
 def test_trusted_member_comment_is_published_and_lands_on_its_anchor(client, an_article, a_trusted_member):
@@ -488,7 +493,7 @@ def test_reply_page_of_hidden_or_unknown_comment_is_404(client, an_article, a_me
 
 def test_replies_to_a_removed_comment_are_hidden_with_it(client, an_article, a_member, a_published_comment):
     make_comment(an_article, a_member, "An answer to a removed comment.", parent=a_published_comment)
-    services.comment_remove(comment=a_published_comment, by=a_member)
+    services.comment_remove(comment=a_published_comment, by=a_member, reason="It names someone.")
 
     html = client.get(an_article.url).content.decode()
 

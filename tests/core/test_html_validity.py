@@ -22,7 +22,6 @@ pytestmark = pytest.mark.django_db
 # Pages that answer with something other than 200 on purpose.
 EXPECTED_STATUS = {
     "anonymous: not found": 404,
-    "anonymous: ask (logged out)": 403,
     "anonymous: join (logged out)": 403,
     "unverified: join (e-mail not verified)": 403,
     "unverified: ask (e-mail not verified)": 403,

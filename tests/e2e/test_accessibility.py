@@ -57,6 +57,8 @@ MEMBER_PAGES = {
     "two-factor authentication": lambda content: "/accounts/2fa/",
     "log out": lambda content: "/accounts/logout/",
     "no access to the admin": lambda content: "/admin/",
+    "my questions": lambda content: "/questions/mine/",
+    "my comments": lambda content: "/comments/mine/",
 }
 
 

@@ -24,10 +24,10 @@ def json_ld(html):
 # Asking --------------------------------------------------------------------------
 
 
-def test_visitor_asked_to_log_in(client, home_page):
+def test_visitor_is_sent_to_the_login_form_with_the_way_back(client, home_page):
     response = client.get(ASK)
-    assert response.status_code == 403
-    assert "/accounts/login/?next=/questions/ask/" in response.content.decode()
+    assert response.status_code == 302
+    assert response.url == "/accounts/login/?next=/questions/ask/"
 
 
 def test_unverified_member_asked_to_confirm_their_address(client, home_page, question_data):
