@@ -111,7 +111,7 @@ class ModerationHeaderButtonsMixin:
 class QAInspectView(ModerationHeaderButtonsMixin, ModelViewSet.inspect_view_class):
     def get_fields(self):
         fields = super().get_fields()
-        if not _can_moderate(self.request, self.object):
+        if not self.request.user.has_perm(f"qa.change_{self.model._meta.model_name}"):
             fields = [name for name in fields if name != "crisis_match"]  # for moderators only
         return fields
 
