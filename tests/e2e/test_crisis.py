@@ -45,8 +45,12 @@ def test_member_posts_a_matching_comment_sees_the_panel_and_the_dashboard_shows_
     expect(panel.get_by_role("heading", name="You don't have to wait for a reply")).to_be_visible()
     expect(panel.locator('a[href^="tel:"]').first).to_be_visible()
     expect(writer.locator(".message").get_by_text("Your comment is kept")).to_be_visible()
-    # Held, not published: the comment is not in the thread readers see.
-    expect(writer.locator(".comments").get_by_text(CRY)).to_have_count(0)
+    # Held, not published: its writer sees it in place, waiting; readers do not see it.
+    expect(writer.locator(".comment--waiting").get_by_text(CRY)).to_be_visible()
+    reader = browser.new_context(base_url=live_server.url).new_page()
+    reader.goto(content.article.url)
+    expect(reader.locator(".comments").get_by_text(CRY)).to_have_count(0)
+    reader.context.close()
 
     desk = new_page(moderator, two_factor=True)
     desk.goto("/admin/")
