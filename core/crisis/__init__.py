@@ -174,6 +174,32 @@ def _compile(pattern):
 
 _MASK = re.compile("|".join(f"(?:{builtin.expand(mask)})" for mask in builtin.MASKS))
 _RULES = [(rule, _compile(rule.pattern)) for rule in builtin.RULES]
+_CONCEPTS = {name: _compile(pattern) for name, pattern in builtin.CONCEPTS.items()}
+_CONCEPT_NEGATION = _compile(builtin.CONCEPT_NEGATION)
+_CONCEPT_SAFE_USE = _compile(builtin.CONCEPT_SAFE_USE)
+_CLAUSE = re.compile(r" [.!?;] ")
+
+
+def _concept_match(masked):
+    """The first clause of `masked` whose concepts form an urgent combination
+    (see rules.CONCEPTS), as a CrisisMatch, or None."""
+    for clause in _CLAUSE.split(masked):
+        if not clause.strip():
+            continue
+        present = {}
+        for name, compiled in _CONCEPTS.items():
+            hit = compiled.search(clause)
+            if hit is not None:
+                present[name] = hit
+        if "desire" in present and _CONCEPT_NEGATION.search(clause):
+            del present["desire"]
+        if "means" in present and _CONCEPT_SAFE_USE.search(clause):
+            del present["means"]
+        for needed, category in builtin.CONCEPT_COMBINATIONS:
+            if needed.issubset(present):
+                name = "concepts: " + " + ".join(sorted(needed))
+                return CrisisMatch(category, name, clause.strip(" ~")[:120])
+    return None
 
 
 def _blank(match):
@@ -287,6 +313,10 @@ def crisis_matches(*texts, editor_lexicon=True):
     if len(weak) >= 2:
         excerpt = " … ".join(_excerpt(masked, hit) for _rule, hit in weak[:3])
         found.append(CrisisMatch(builtin.WARNING_SIGNS, " + ".join(rule.name for rule, _hit in weak), excerpt))
+    if not found:
+        concept = _concept_match(masked)
+        if concept is not None:
+            found.append(concept)
     return found
 
 

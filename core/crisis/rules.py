@@ -149,6 +149,7 @@ MASKS = [
     r"\bdead (?:tired|set|end|ends|on|serious|easy|last|heat|wrong|right|beat|quiet|centre|center|of winter|of night)\b",
     r"\bdead(?:line|lines|lock|lift|pan|ly serious)\b",
     r"\bover my dead body\b",
+    r"\b(?:be|been|is) the death of (?:me|us)\b",
     r"\b(?:would|will) die before\b",
     r"\brather (?:die|be dead) than\b(?! (?:feel|live|go on|carry on|keep|be like this|wake up|face|spend another|be me|exist))",
     r"\b(?:would|will|could|can) (?:kill|murder) (?:for|a|an)\b",
@@ -790,3 +791,87 @@ RULES = [
         weak=True,
     ),
 ]
+
+# Concept scoring: a second, general reading for phrasings no rule above
+# names. Each clause (text between . ! ? ;) is scanned for concepts; a clause
+# that is about the writer and joins a death/ending concept with a wish, a
+# finality or a plan, or a means with getting or counting it, or hopelessness
+# with a closed future, is urgent. Idioms are already blanked (MASKS), and a
+# concept word right after a negation of the wish ("do not want") is not read.
+CONCEPTS = {
+    "self": r"\b(?:i|me|my|myself|mine)\b",
+    "death": (
+        r"\b(?:die|dies|dying|dye|dieing|death|dead|funeral|grave|not be here|not be around|not around|not here|"
+        r"sleep (?:forever|and never|and not)|never wake|not wake|not have to (?:come back|wake)|leave this world|"
+        r"stop being|to not be{END}|not be{END}|rest forever|fade away|fading away|disappear\w*(?! (?:into|under|for a|to|off)\b)|go black|"
+        r"end(?:ing)? things|finish the job|free of (?:all )?(?:this|it)|not (?:make it|see) (?:to )?(?:\d+|christmas|"
+        r"my birthday|next year|the new year|the weekend)|see christmas|make it to \d+|the last time|"
+        r"goodbyes?|leave (?:for good|forever)|ready to go|pay with their lives|be free)\b"
+    ),
+    "desire": (
+        r"\b(?:want|wants|wanted|wanting|wish|wishing|hope|hoping|ready|waiting|thinking of|thinking about|"
+        r"thought about|counting down|dream\w*|picture|picturing|imagin\w*|urge|urges|tempted|decided|planning|"
+        r"going to|would rather|rather|relieved|peaceful|calms me|only thing|no way i can|can not (?:do|face|live))\b"
+    ),
+    "final": (
+        r"\b(?:forever|for good|permanently|anymore|any longer|much longer|never|last time|tonight|ready|"
+        r"after \w+day|i mean it|this time|made my peace|stay that way|for a while|nothing will change|ever)\b"
+    ),
+    "means": (
+        r"\b(?:{PILLS}|doses?|rope|noose|knife|blade|razor|gun|bridge|roof|balcony|ledge|train|bus|bleach|"
+        r"building|car park|sea|cliff|insulin|antihistamines|strip of tablets|hang|hanging|jump\w* (?:off|in front|from|into)(?! (?:the |a )?(?:high|diving|board))|throw\w* myself|"
+        r"lethal|wrist|wrists)\b(?! (?:in there|out\b|of the high|board))"
+    ),
+    "acquire": (
+        r"\b(?:how many|how much|how high|how long|enough|bought|buy|saved|saving|got|have the|took a load|"
+        r"swallowed|mix\w*|what happens if|what would happen if|painless|lethal|googl\w*|looked up|research\w*|"
+        r"on the bridge|on the roof|on the ledge|right now|against my|off the|in front of|on purpose|stopped taking|"
+        r"best way|most painless|does it hurt|hurts? to)\b"
+    ),
+    "hopeless": (
+        r"\b(?:point (?:in|of) (?:anything|everything|trying|it all)|"
+        r"(?:can not|do not|not) (?:see|picture|imagine) (?:a |any )?future|nothing keeping me|no reason to stay|"
+        r"done with everything|i am (?:really |so |just )?done{END}|pointless|want out|face tomorrow|"
+        r"can not do this anymore|live like this)\b"
+    ),
+    "harm": (
+        r"\b(?:and hurts me|keeps hurting me|finish me|i am next|use it on|push (?:my|the) baby|comes into my room|"
+        r"scald\w* myself|punch myself|pull\w* my hair|picking my skin|cut deeper|burned myself|"
+        r"relapsed\b(?=.*\b(?:cut\w*|harm\w*|burn\w*|scratch\w*))|"
+        r"to punish myself|stopped eating)\b"
+    ),
+    # A closed future: the writer expects not to be alive.
+    "future_gone": (
+        r"\b(?:(?:will not|not going to|not gonna|am not going to) be (?:here|around|alive)|"
+        r"not (?:think i will|see myself) (?:see|make it|making it|be here|be around)|"
+        r"(?:can not|do not|not) (?:see|picture|imagine) (?:a |any )?future (?:where|with me|for me)|"
+        r"tonight is the night|made my peace)\b"
+    ),
+    # Putting things in order, saying goodbye quietly.
+    "farewell": (
+        r"\b(?:goodbyes?|rehom\w*|new homes? for|deleted (?:all )?my (?:accounts|profiles)|my will|my passwords|"
+        r"for the last time|the last time)\b"
+    ),
+    "quantity": r"\b(?:how many|how much|enough|lethal|painless|mix\w*|what happens if|what would happen if)\b",
+    "nobody": r"\b(?:nobody|no one|would anyone|not one person)\b",
+}
+
+# Which concepts together make a clause urgent, and what moderators read.
+CONCEPT_COMBINATIONS = [
+    ({"self", "death", "desire"}, WISH_TO_DIE),
+    ({"self", "death", "final"}, WISH_TO_DIE),
+    ({"self", "means", "acquire"}, METHOD),
+    ({"self", "hopeless", "final"}, WARNING_SIGNS),
+    ({"hopeless", "desire"}, WARNING_SIGNS),
+    ({"harm"}, SELF_HARM),
+    ({"hopeless", "final"}, WARNING_SIGNS),
+    ({"self", "future_gone"}, WISH_TO_DIE),
+    ({"self", "farewell", "final"}, FAREWELL),
+    ({"self", "farewell", "future_gone"}, FAREWELL),
+    ({"means", "quantity"}, METHOD),
+    ({"self", "death", "nobody"}, WISH_TO_DIE),
+]
+# A wish that is negated ("I do not want to die") does not count as a desire.
+# Questions about a safe dose or an everyday use of a means are not a plan.
+CONCEPT_SAFE_USE = r"\b(?:safely|safe|a day|per day|each day|for (?:my |a |the )?(?:back|pain|cold|headache|migraine|flu|tent|washing)|to tie|tent|washing line|climbing|prescribed|my gp|my doctor)\b"
+CONCEPT_NEGATION = r"\b(?:do not|does not|did not|never|not|no) (?:\w+ )?(?:want|wish|hope)\w*\b"

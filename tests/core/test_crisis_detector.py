@@ -63,6 +63,34 @@ def test_detector_flags_cries_for_help_and_leaves_ordinary_text(crisis_file, ord
     assert false_alarm_rate <= MAX_FALSE_ALARMS, false_alarms
 
 
+# Batches 7 and 8 were measured at first sight (50.0% and 46.7% flagged) and
+# then used to build the concept scoring; they hold the recall it reached on
+# them without sentence-by-sentence patching. Batch 9 was written after the
+# last change and never tuned on: its figures are the estimate for unseen
+# text, below the issue's bars, and this test keeps them from getting worse.
+@pytest.mark.parametrize(
+    ("crisis_file", "ordinary_file", "min_recall", "max_false_alarms"),
+    [
+        ("crisis_heldout7", "ordinary_heldout7", 0.93, MAX_FALSE_ALARMS),
+        ("crisis_heldout8", "ordinary_heldout8", 0.90, MAX_FALSE_ALARMS),
+        ("crisis_unseen9", "ordinary_unseen9", 0.65, 0.05),
+    ],
+)
+def test_detector_on_late_batches_does_not_regress(crisis_file, ordinary_file, min_recall, max_false_alarms, capsys):
+    cries, ordinary = corpus(crisis_file), corpus(ordinary_file)
+    missed = sorted(set(cries) - set(flagged(cries)))
+    false_alarms = flagged(ordinary)
+    recall = 1 - len(missed) / len(cries)
+    false_alarm_rate = len(false_alarms) / len(ordinary)
+    with capsys.disabled():
+        print(  # noqa: T201 - the issue asks the tests to print the figures
+            f"\ncrisis detector on {crisis_file}/{ordinary_file}: flags {recall:.1%} of {len(cries)} cries for help, "
+            f"{false_alarm_rate:.1%} of {len(ordinary)} ordinary texts"
+        )
+    assert recall >= min_recall, missed
+    assert false_alarm_rate <= max_false_alarms, false_alarms
+
+
 def test_tuning_corpora_are_large_enough():
     assert len(corpus("crisis")) >= MIN_SENTENCES
     assert len(corpus("ordinary")) >= MIN_SENTENCES
