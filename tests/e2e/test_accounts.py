@@ -112,6 +112,8 @@ def test_member_signs_up_confirms_the_address_and_is_logged_in(page, live_site, 
 
     banner = page.get_by_role("banner")
     expect(banner).to_contain_text("Robin")
+    # Log out sits in the account menu, as the member's own pages do.
+    banner.get_by_text("Your account").click()
     expect(banner.get_by_role("button", name="Log out")).to_be_visible()
 
 

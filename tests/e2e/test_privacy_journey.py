@@ -35,6 +35,7 @@ def test_member_signs_up_downloads_their_data_deletes_the_account_and_cannot_log
     expect(page.get_by_role("banner")).to_contain_text("Wren")
 
     # Log out and back in with the password.
+    page.get_by_role("banner").get_by_text("Your account").click()
     page.get_by_role("banner").get_by_role("button", name="Log out").click()
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill("wren@example.com")
