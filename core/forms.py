@@ -1,6 +1,7 @@
 """Form building blocks shared by every app that takes member text."""
 
 from django import forms
+from django.forms.renderers import TemplatesSetting
 
 from .validators import refuse_control_characters, refuse_control_characters_multiline
 
@@ -16,3 +17,12 @@ class MemberTextMixin:
             if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
                 multiline = isinstance(field.widget, forms.Textarea)
                 field.validators.append(refuse_control_characters_multiline if multiline else refuse_control_characters)
+
+
+class SiteFormRenderer(TemplatesSetting):
+    """FORM_RENDERER: Django draws every field through one template,
+    templates/forms/field.html (label, help text, errors, input), and links
+    the help text and errors to the input itself (aria-describedby,
+    aria-invalid). Templates write {{ form.field.as_field_group }}."""
+
+    field_template_name = "forms/field.html"

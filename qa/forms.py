@@ -44,7 +44,6 @@ class QuestionForm(MemberTextMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
 
     def __init__(self, *args, user=None, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if user is not None and not self.is_bound:
             self.initial.setdefault("anonymous", user.default_anonymous)
@@ -101,7 +100,6 @@ class AnswerForm(MemberTextMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["body"].max_length = ANSWER_MAX
         self.fields["body"].error_messages.update(
@@ -132,10 +130,6 @@ class ReportForm(MemberTextMixin, forms.Form):
         max_length=1000,
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
 
 class ModerationForm(MemberTextMixin, forms.Form):

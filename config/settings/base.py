@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",  # allauth's session list uses it
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
 ]
 
 MIDDLEWARE = [
@@ -98,6 +99,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Form fields render through the site's templates (templates/forms/field.html).
+FORM_RENDERER = "core.forms.SiteFormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -44,21 +44,6 @@ def absolute_url(context, url):
     return request.build_absolute_uri(url)
 
 
-@register.filter
-def accessible_widget(field):
-    """Render a bound field's widget linked to its help text and error message."""
-    described_by = []
-    attrs = {}
-    if field.help_text:
-        described_by.append(f"{field.id_for_label}-help")
-    if field.errors:
-        described_by.append(f"{field.id_for_label}-error")
-        attrs["aria-invalid"] = "true"
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    return field.as_widget(attrs=attrs)
-
-
 @register.simple_tag
 def canonical_url(page, request):
     """The page's full URL plus the query parameters that make a different

@@ -34,7 +34,7 @@ def test_empty_display_name_gets_a_message_next_to_the_field_and_saves_nothing(c
     response = client.post("/accounts/profile/", {"display_name": "   ", "notify_answers": ""})
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'id="id_display_name-error"' in html
+    assert 'id="id_display_name_error"' in html
     assert 'aria-invalid="true"' in html
     a_member.refresh_from_db()
     assert a_member.display_name == "Rowan"

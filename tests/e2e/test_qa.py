@@ -129,7 +129,7 @@ def test_ask_form_has_no_axe_violations_in_both_steps(page, context, log_in, ans
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Post your question").click()  # empty form: errors next to fields
-    expect(page.locator(".field-error").first).to_be_visible()
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert_no_axe_violations(page)
 
 

@@ -159,7 +159,7 @@ def test_member_creates_a_profile_and_sees_it_pending(page, context, directory, 
     page.get_by_role("button", name="Submit for review").click()
     declaration = page.get_by_label(re.compile(r"^The details above are true"))
     expect(declaration).to_have_attribute("aria-invalid", "true")
-    expect(page.locator("#id_declaration-error")).to_have_text("Please confirm that these details are true.")
+    expect(page.locator("#id_declaration_error")).to_have_text("Please confirm that these details are true.")
     expect(page.get_by_label("Licence or registration number")).to_have_value("PYL-55555")
     assert not SpecialistPage.objects.filter(user=member).exists()
 

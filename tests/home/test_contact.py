@@ -84,7 +84,7 @@ def test_bad_input_gets_a_message_next_to_the_field_and_saves_nothing(
     response = client.post("/contact/", valid(**{field: value}))
     html = response.content.decode()
     assert response.status_code == 400
-    assert f'id="id_{field}-error"' in html
+    assert f'id="id_{field}_error"' in html
     assert message in html
     assert not ContactMessage.objects.exists()
     assert mail.outbox == []

@@ -89,9 +89,9 @@ def test_bad_input_gets_a_message_next_to_the_field_and_saves_nothing(
     response = client.post(ASK, {**question_data, field: value})
     assert response.status_code == 400
     html = response.content.decode()
-    error = re.search(rf'<p class="field-error" id="id_{field}-error">(.*?)</p>', html, re.S)
+    error = re.search(rf'<ul class="errorlist" id="id_{field}_error">(.*?)</ul>', html, re.S)
     assert error and message in error.group(1)
-    assert f'aria-describedby="id_{field}-help id_{field}-error"' in html
+    assert f'aria-describedby="id_{field}_helptext id_{field}_error"' in html
     assert Question.objects.count() == 0
 
 

@@ -58,9 +58,9 @@ def test_bad_upload_is_refused_next_to_the_field_and_nothing_is_stored(
 
     assert response.status_code == 400
     html = BeautifulSoup(response.content, "html.parser")
-    error = html.find(id="id_photo-error")
+    error = html.find(id="id_photo_error")
     assert error is not None and message in error.get_text()
-    assert html.find(id="id_photo")["aria-describedby"] == "id_photo-help id_photo-error"
+    assert html.find(id="id_photo")["aria-describedby"] == "id_photo_helptext id_photo_error"
     assert "please choose it again" in html.select_one(".form-errors").get_text()
     assert not SpecialistPage.objects.exists()
     assert not get_image_model().objects.exists()

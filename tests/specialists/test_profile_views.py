@@ -137,7 +137,7 @@ def test_bad_input_is_explained_next_to_the_field_and_nothing_is_saved(
 ):
     response = member_client.post(JOIN, {**form_data, **change})
     assert response.status_code == 400
-    error = soup(response).find(id=f"id_{field}-error")
+    error = soup(response).find(id=f"id_{field}_error")
     assert error is not None and message in error.get_text()
     assert not SpecialistPage.objects.exists()
     # What the member typed is still there.
