@@ -40,6 +40,9 @@ urlpatterns = [
     path("questions/", include("qa.urls")),
     path("articles/feed/", ArticleFeed(), name="article_feed"),
     path("help-now/", core_views.help_now, name="help_now"),
+    # Messages between members and specialists (participants only).
+    path("messages/", include("messaging.urls")),
+    path("email/unsubscribe/<str:token>/", core_views.email_unsubscribe, name="email_unsubscribe"),
     path("search/", core_views.search, name="search"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

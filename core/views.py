@@ -5,7 +5,8 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -126,3 +127,25 @@ def csrf_failure(request, reason=""):
         "reason_cookie": reason == REASON_NO_CSRF_COOKIE,
     }
     return render(request, "403_csrf.html", context, status=403)
+
+
+@csrf_exempt  # the signed token is the authority; mail providers POST without a CSRF token (RFC 8058)
+@require_http_methods(["GET", "HEAD", "POST"])
+def email_unsubscribe(request, token):
+    """One kind of e-mail off for one member, from the link in that e-mail.
+    GET asks (link checkers and previews must not unsubscribe anyone); POST,
+    from the page's button or the mail client's one-click, turns it off."""
+    from . import mail
+
+    found = mail.unsubscribe_token_read(token)
+    if found is None:
+        return render(request, "core/email_unsubscribe.html", {"invalid": True}, status=404)
+    user, kind = found
+    done = False
+    if request.method == "POST":
+        mail.unsubscribe_apply(user=user, kind=kind.name)
+        done = True
+    response = render(request, "core/email_unsubscribe.html", {"kind": kind, "done": done})
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

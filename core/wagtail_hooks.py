@@ -181,3 +181,11 @@ def counted_menu_item_class(*names, base=CountedMenuItem):
     """A menu item class for a viewset (its `menu_item_class`) that shows the
     counts of the rows `names`."""
     return type(f"Counted{base.__name__}", (base,), {"count_names": names})
+
+
+@hooks.register("email_kinds")
+def staff_email_kinds():
+    from .mail import EmailKind
+
+    # To the team's own addresses (on-call alerts, the contact form): never a member's.
+    return [EmailKind("staff", _("messages to the team"))]

@@ -76,8 +76,14 @@ def specialist_action_urls(page):
     views that handle them are routed (messages:new, specialists:consultation,
     at /messages/new/<slug>/ and /specialists/<slug>/consultation/). None
     until then: the page says they are coming instead of linking nowhere."""
-    urls = {}
+    urls = {"message": None, "consultation": None}
+    # Apps above this one (messaging) give their URLs through the
+    # "specialist_contact_urls" hook: a function (page) -> {"message": url}.
+    for provide in hooks.get_hooks("specialist_contact_urls"):
+        urls.update({action: url for action, url in provide(page).items() if url})
     for action, name in (("message", "messages:new"), ("consultation", "specialists:consultation")):
+        if urls[action] is not None:
+            continue
         try:
             urls[action] = reverse(name, kwargs={"slug": page.slug})
         except NoReverseMatch:

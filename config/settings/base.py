@@ -30,12 +30,13 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Project apps, lowest layer first (core <- accounts <- specialists <- articles <- qa <- home).
+    # Project apps, lowest layer first (core <- accounts <- specialists <- articles <- qa <- messaging <- home).
     "core",
     "accounts",
     "specialists",
     "articles",
     "qa",
+    "messaging",
     "home",
     # Wagtail
     "wagtail.contrib.forms",
@@ -334,6 +335,14 @@ QA_REPORTS_TO_HIDE = 3
 QA_SIMILAR_PER_MINUTE = 30
 QA_QUESTIONS_PER_PAGE = 20
 # --- end Q&A -------------------------------------------------------------------
+
+# --- Messages (messaging/) -----------------------------------------------------
+# New conversations one member may start in 24 hours, and messages anyone may
+# send in an hour, counted in the shared cache.
+MESSAGING_NEW_CONVERSATIONS_PER_DAY = 5
+MESSAGING_MESSAGES_PER_HOUR = 30
+MESSAGING_CONVERSATIONS_PER_PAGE = 20
+# --- end messages ----------------------------------------------------------------
 
 # Security headers that hold everywhere (production.py adds HTTPS ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True

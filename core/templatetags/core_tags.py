@@ -4,6 +4,7 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 from core.dates import machine_datetime as _machine_datetime
 
@@ -60,3 +61,18 @@ def canonical_url(page, request):
         if value and not (key == "page" and value == "1"):
             query[key] = value
     return f"{url}?{query.urlencode()}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def header_account_links(context):
+    """Links apps add next to a logged-in member's name in the header, through
+    the `header_account_links` hook: a function of the request returning
+    [{"name", "label", "url", "count", "count_label", "current"}]. Core knows
+    none of them (messages live in an app above it)."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return []
+    links = []
+    for hook in hooks.get_hooks("header_account_links"):
+        links.extend(hook(request))
+    return links

@@ -1,0 +1,180 @@
+"""The one way the site sends e-mail.
+
+    from core import mail
+
+    # inside a task (after commit): render and send one e-mail now
+    mail.deliver(kind="messages", user=recipient, template="messaging/email/new_message", context={...})
+    mail.deliver(kind="moderation", user=author, subject=subject, text=body)
+
+    # from a service, inside its transaction: send once it commits, through the task interface
+    mail.deliver_after_commit(kind="verification", user_id=user.pk, template="...", context={...})
+
+Every e-mail has a plain-text and an HTML body (the plain text with its
+paragraphs and links marked up, in email/base.html) and a subject that names no health detail: subjects come from our
+templates, never from member text.
+
+Each e-mail has a kind. Apps say which kinds exist through the `email_kinds`
+hook, returning a list of EmailKind; a kind with a `preference` (the name of a
+boolean field on the user model, e.g. accounts' `notify_messages`) is sent
+only while that preference is on, and carries a signed one-click unsubscribe
+link for that kind alone, in the body and in the `List-Unsubscribe` and
+`List-Unsubscribe-Post` headers (RFC 8058). Kinds without a preference (a
+moderator's decision, a verification result) always go and carry none.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape, linebreaks, urlize
+from django.utils.safestring import mark_safe
+from django_tasks import task
+from wagtail import hooks
+
+__all__ = [
+    "EmailKind",
+    "absolute_url",
+    "deliver",
+    "deliver_after_commit",
+    "email_kinds",
+    "preference_allows",
+    "unsubscribe_apply",
+    "unsubscribe_token",
+    "unsubscribe_token_read",
+    "unsubscribe_url",
+]
+
+UNSUBSCRIBE_SALT = "core.mail.unsubscribe"
+
+
+@dataclass(frozen=True)
+class EmailKind:
+    name: str
+    label: str
+    preference: str | None = None  # a boolean field of the user model
+
+
+def email_kinds():
+    kinds = {}
+    for hook in hooks.get_hooks("email_kinds"):
+        for kind in hook():
+            kinds[kind.name] = kind
+    return kinds
+
+
+def _kind(name):
+    try:
+        return email_kinds()[name]
+    except KeyError:
+        raise ValueError(f"Unknown e-mail kind: {name!r} (register it through the email_kinds hook)") from None
+
+
+def absolute_url(path):
+    """A site path as the full URL an e-mail links to."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+# Preferences and unsubscribing ------------------------------------------------
+
+
+def preference_allows(*, user, kind):
+    preference = _kind(kind).preference
+    return preference is None or bool(getattr(user, preference))
+
+
+def unsubscribe_token(*, user, kind):
+    return signing.dumps([user.pk, kind], salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_token_read(token):
+    """(user, kind) for a valid token whose kind has a preference, else None."""
+    try:
+        user_pk, kind = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    known = email_kinds().get(kind)
+    if known is None or known.preference is None:
+        return None
+    user = get_user_model().objects.filter(pk=user_pk).first()
+    return (user, known) if user is not None else None
+
+
+def unsubscribe_url(*, user, kind):
+    return absolute_url(reverse("email_unsubscribe", kwargs={"token": unsubscribe_token(user=user, kind=kind)}))
+
+
+def unsubscribe_apply(*, user, kind):
+    """Turn the preference of `kind` off for `user` (the unsubscribe link)."""
+    preference = _kind(kind).preference
+    get_user_model().objects.filter(pk=user.pk).update(**{preference: False})
+    setattr(user, preference, False)
+
+
+# Sending ----------------------------------------------------------------------------
+
+
+def _text_as_html(text):
+    """The plain body as HTML: escaped, paragraphs kept, links made clickable."""
+    return mark_safe(urlize(linebreaks(escape(text)), autoescape=False))  # noqa: S308 - escaped first
+
+
+def deliver(*, kind, user=None, to=None, template=None, context=None, subject=None, text=None, reply_to=None):
+    """Send one e-mail now (call it from a task). Give either `template`
+    (renders <template>_subject.txt and <template>.txt) or `subject` and
+    `text`; the HTML body is the text marked up (email/base.html). `user` is the recipient when
+    it is a member (their address, preference and unsubscribe link);
+    `to` a list of addresses otherwise. Returns False when nothing was sent."""
+    kind_info = _kind(kind)
+    if user is not None:
+        if not user.is_active or not user.email or not preference_allows(user=user, kind=kind):
+            return False
+        to = [user.email]
+    if not to:
+        return False
+    context = dict(context or {}, recipient=user, site_name=settings.WAGTAIL_SITE_NAME)
+    unsubscribe = unsubscribe_url(user=user, kind=kind) if user is not None and kind_info.preference else None
+    context["unsubscribe_url"] = unsubscribe
+    context["kind_label"] = kind_info.label
+    if template is not None:
+        subject = render_to_string(f"{template}_subject.txt", context)
+        text = render_to_string(f"{template}.txt", context)
+    subject = " ".join(str(subject).split())
+    text = str(text)
+    footer_context = {"unsubscribe_url": unsubscribe, "kind_label": kind_info.label}
+    text = text.rstrip() + "\n" + render_to_string("email/footer.txt", footer_context)
+    html = render_to_string("email/base.html", {"subject": subject, "body_html": _text_as_html(text)})
+    headers = {}
+    if unsubscribe:
+        headers["List-Unsubscribe"] = f"<{unsubscribe}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message = EmailMultiAlternatives(subject=subject, body=text, to=to, reply_to=reply_to, headers=headers)
+    message.attach_alternative(html, "text/html")
+    message.send()
+    return True
+
+
+@task()
+def send_email(*, kind, template, context=None, user_id=None, to=None):
+    """The task behind deliver_after_commit: `context` holds JSON values only."""
+    user = None
+    if user_id is not None:
+        user = get_user_model().objects.filter(pk=user_id).first()
+        if user is None:  # the account went before the worker ran
+            return False
+    return deliver(kind=kind, user=user, to=to, template=template, context=context)
+
+
+def deliver_after_commit(*, kind, template, context=None, user_id=None, to=None):
+    """Send a templated e-mail through the task interface once the current
+    transaction commits (at once outside one)."""
+    _kind(kind)  # fail now, in the caller, for an unknown kind
+    transaction.on_commit(
+        lambda: send_email.enqueue(kind=kind, template=template, context=context or {}, user_id=user_id, to=to)
+    )
