@@ -8,7 +8,8 @@ app_name = "messaging"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("settings/", views.settings_update, name="settings"),
-    path("new/<slug:slug>/", views.conversation_new, name="new"),
+    # Wagtail slugs may be Unicode: any text without a slash.
+    path("new/<str:slug>/", views.conversation_new, name="new"),
     path("<uuid:pk>/", views.conversation_detail, name="conversation"),
     path("<uuid:pk>/block/", views.conversation_block, name="block"),
     path("<uuid:pk>/unblock/", views.conversation_unblock, name="unblock"),

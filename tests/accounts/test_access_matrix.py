@@ -149,7 +149,7 @@ ROWS = {
     # member's and the specialist's; everyone else, staff included, gets 404.
     "messages/": ("/messages/", MEMBERS_ONLY),
     "messages/settings/": ("/messages/settings/", POST_ONLY_MEMBERS),
-    "messages/new/<slug:slug>/": ("/messages/new/no-such-specialist/", NONE_YET),
+    "messages/new/<str:slug>/": ("/messages/new/no-such-specialist/", NONE_YET),
     "messages/<uuid:pk>/": (
         "/messages/{conversation}/",
         {**NONE_YET, "member": 200, "specialist": 200},

@@ -237,7 +237,7 @@ def test_crisis_words_show_the_sender_the_panel_and_deliver_the_message(
         response = client.post(a_conversation.get_absolute_url(), {"body": CRISIS_TEXT, "token": str(uuid.uuid4())})
     page = client.get(response["Location"]).content.decode()
     assert "You don't have to wait for a reply" in page
-    assert 'data-messaging-crisis hidden' not in page
+    assert "data-messaging-crisis hidden" not in page
     message = a_conversation.messages.get(body=CRISIS_TEXT)
     assert message.crisis
     # Delivered: the specialist reads it, with the crisis lines to pass on.
@@ -246,7 +246,7 @@ def test_crisis_words_show_the_sender_the_panel_and_deliver_the_message(
     assert "I want to kill myself tonight" in html
     assert "This member may be in crisis" in html
     # The panel is the sender's, not the specialist's.
-    assert 'data-messaging-crisis hidden' in html
+    assert "data-messaging-crisis hidden" in html
     # The notification e-mail says nothing about it.
     assert all("kill" not in m.body and "crisis" not in m.subject.lower() for m in mail.outbox)
 
@@ -255,7 +255,7 @@ def test_ordinary_message_shows_no_crisis_panel(client, a_conversation, a_member
     client.force_login(a_member)
     response = client.post(a_conversation.get_absolute_url(), {"body": "See you soon", "token": str(uuid.uuid4())})
     page = client.get(response["Location"]).content.decode()
-    assert 'data-messaging-crisis hidden' in page
+    assert "data-messaging-crisis hidden" in page
 
 
 def test_reading_clears_the_unread_count(client, a_conversation, a_member, a_specialist):
@@ -282,3 +282,14 @@ def test_report_goes_to_the_moderators_queue(client, a_conversation, a_member, a
     client.post(url, {"reason": "abuse"})
     report = reply.reports.get()
     assert (report.reason, report.note, report.reporter) == ("abuse", "Not okay", a_member)
+
+
+def test_specialist_with_a_unicode_slug_can_be_written_to(client, a_member, specialist_index):
+    from accounts.factories import UserFactory
+    from specialists.factories import SpecialistPageFactory
+
+    user = UserFactory(email="noa@example.com")
+    page = SpecialistPageFactory(parent=specialist_index, title="Dr Noa Levi", slug="noa-levi-נועה", user=user)
+    client.force_login(a_member)
+    assert client.get(page.url).status_code == 200
+    assert client.get(f"/messages/new/{page.slug}/").status_code == 200

@@ -75,7 +75,8 @@ def test_read_before_the_worker_ran_sends_nothing(a_member, a_specialist, start,
 
     conversation, _ = start(a_member, a_specialist)  # on_commit never ran: the task is not queued yet
     services.conversation_mark_read(conversation=conversation, user=a_specialist)
-    assert tasks.send_new_message_email.call(conversation_id=str(conversation.pk), recipient_id=a_specialist.pk) is False
+    sent = tasks.send_new_message_email.call(conversation_id=str(conversation.pk), recipient_id=a_specialist.pk)
+    assert sent is False
     assert mail.outbox == []
 
 

@@ -32,7 +32,9 @@ def test_deleting_the_member_erases_their_text_and_closes_the_conversation(
     assert "Deleted member" in inbox and "Rowan" not in inbox
 
 
-def test_deleting_the_specialist_leaves_the_member_a_closed_conversation(client, a_conversation, a_member, a_specialist):
+def test_deleting_the_specialist_leaves_the_member_a_closed_conversation(
+    client, a_conversation, a_member, a_specialist
+):
     send(a_conversation, a_specialist, body="Specialist text to erase")
     user_delete(user=a_specialist)
     assert not Message.objects.filter(body__contains="Specialist text").exists()

@@ -2,8 +2,8 @@
 number of queries with a few conversations and messages as with many."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.factories import UserFactory
 from specialists.factories import SpecialistPageFactory
