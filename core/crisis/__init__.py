@@ -11,26 +11,41 @@ Questions, comments, search queries, and later messages and consultation
 notes all call crisis_check() on what the member wrote; what to do on a match
 (hold, deliver with a notice, show the panel) is each surface's business.
 
-The text is normalised first (normalise.py: NFKC, invisible characters
-removed, look-alike letters folded, disguised spellings joined). Then every
-word is compared with the words the rules need, so misspellings ("suicde",
-"myslef") read as the word meant. The built-in rules (rules.py) run after
-everyday idioms are blanked out, and the editors' lexicon (core.CrisisPhrase,
-kept in the Wagtail admin) runs on the same text. Built-in rules are compiled
-once; the editors' lexicon is compiled on first use and again after an editor
-changes it (see lexicon_changed).
+How a text is read, in order (each layer only adds matches):
+
+1. normalise.py folds it (NFKC, invisible characters, look-alike letters,
+   disguised spellings, contractions); words.py reads each word as the key
+   word it misspells and cuts it to a stem, so every inflection is one word.
+2. The editors' lexicon (core.CrisisPhrase, kept in the Wagtail admin) and
+   the built-in rules (rules.py): named phrasings that are certain, with
+   everyday idioms blanked first.
+3. Concepts (concepts.py): each clause is tagged with what it is about
+   (a wish, death, living, a method, a plan, a goodbye, self-harm, a threat
+   from someone close, harm to others), negation turns a concept round, and
+   combinations of concepts in a clause or its neighbours decide. This is
+   the general reading: it knows meanings, not sentences, so phrasings
+   nobody listed are caught, and "I don't want to die" stays ok while "I
+   don't want to wake up" is urgent.
+4. A small trained model (model.py) over stems and concepts catches what the
+   combinations still miss, at a threshold set by cross-validation so it
+   adds few false alarms; it reports the features that carried its score.
+
+Rules and the lexicon are compiled once; the editors' lexicon on first use
+and again after an editor changes it (see lexicon_changed).
 """
 
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from . import model
 from . import rules as builtin
+from .concepts import concept_match, read
 from .normalise import fold, normalise
+from .words import canonical, stem
 
 __all__ = [
     "CrisisMatch",
@@ -42,44 +57,6 @@ __all__ = [
     "normalise",
     "phrase_pattern",
 ]
-
-# Words the rules rely on. A member's word within one typing slip of one of
-# these (two for long words) is read as it, unless it is a real word.
-KEY_WORDS = frozenset(
-    """
-    suicide suicidal suicidally myself himself herself yourself themselves kill killing killed die
-    dying dead alive living overdose overdosing overdosed burden worthless hopeless unalive selfharm
-    selfharming harming hurting cutting wrists noose paracetamol painkillers sleeping pills tablets
-    goodbye anymore existing disappear strangled threatened threatens threatening husband boyfriend
-    girlfriend partner newborn children daughter tomorrow everyone nobody without better happier
-    because myself anything everything something life wake want forever planning thinking hanging
-    ending medication scratching burning punishing attempted attempting murder existence
-    """.split()  # noqa: SIM905
-)
-# Real words that sit near a key word and keep their own meaning ("noise" is
-# not "noose", "doing" is not "dying"): every word of a 100,000-word English
-# list that the matching below would otherwise read as a key word.
-PROTECTED_WORDS = frozenset(
-    """
-    alice alike aline anythings attesting batter beater bette betted betters bettor bitter borden
-    boyfriends burdening burdens burping burring burying butter catting cuttings daughters dding
-    disappeared disappears doing doughtier drying dyeing dyking endings enduing enlisting existences
-    exiting expiating girlfriends goodby goodbyes goodbys hamming handing hangings harding haring
-    harking harping hinging homeless hopelessly hunting hurling hurtling husbanded husbandry
-    husbands killer killings kilned kilning kipling liking liming lining livings loving mediation
-    medicating medications meditation meditations metrication mulder murders newborns noise nooses
-    norse overcoming overdoes overdoing overdone overdoses overjoyed overjoying overusing painkiller
-    palls panning partnered partners perishing piles planing planking plannings planting plantings
-    polishing polls publishing pulls scotching scratchier screeching scrunching seeping shlepping
-    sleeking sleeting smoothing snatching somethings steeping straddled straggled straggler
-    straggles strangely strangle strangler stranglers strangles stretching struggled suicides
-    sweeping sweepings tables tablet thanking thinning threaten threateningly tomorrows twinkling
-    waists worthiest worthiness wrests wrist writs
-    """.split()  # noqa: SIM905
-)
-DISTANCE_ONE_FROM = 5  # letters; shorter words are only read by their doubled letters
-DISTANCE_TWO_FROM = 9
-
 
 @dataclass(frozen=True)
 class CrisisMatch:
@@ -103,103 +80,12 @@ class CrisisMatch:
         return str(self.summary)
 
 
-def _distance_at_most(word, target, limit):
-    """Damerau-Levenshtein distance of `word` and `target` is <= limit."""
-    if abs(len(word) - len(target)) > limit:
-        return False
-    previous_previous = None
-    previous = list(range(len(target) + 1))
-    for i, char in enumerate(word, 1):
-        current = [i] + [0] * len(target)
-        for j, other in enumerate(target, 1):
-            cost = 0 if char == other else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if previous_previous is not None and i > 1 and j > 1 and char == target[j - 2] and word[i - 2] == other:
-                current[j] = min(current[j], previous_previous[j - 2] + 1)
-        if min(current) > limit:
-            return False
-        previous_previous, previous = previous, current
-    return previous[-1] <= limit
-
-
-def _single_letters(word):
-    return re.sub(r"([a-z])\1+", r"\1", word)
-
-
-_KEY_BY_SINGLE_LETTERS = {}
-for _word in sorted(KEY_WORDS):
-    _KEY_BY_SINGLE_LETTERS.setdefault(_single_letters(_word), _word)
-_KEY_BY_SINGLE_LETTERS.update({"kil": "kill", "kms": "kms", "die": "die"})
-
-
-def _unmask(word):
-    """A word with letters hidden by "*" ("k*ll") as the key word it fits, or
-    the word without its stars."""
-    pattern = re.compile(re.escape(word).replace(r"\*", "[a-z]{1,3}"))
-    fits = sorted(key for key in KEY_WORDS if pattern.fullmatch(key))
-    return fits[0] if fits else word.replace("*", "")
-
-
-@lru_cache(maxsize=20000)
-def _canonical_word(word):
-    if "*" in word:
-        return _unmask(word)
-    if word in KEY_WORDS or word in PROTECTED_WORDS or len(word) < 3 or not word.isalpha():
-        return word
-    single = _single_letters(word)
-    if single != word or len(word) <= 4:
-        # "diie", "kil", "sooo": doubled letters are a common slip.
-        key = _KEY_BY_SINGLE_LETTERS.get(single)
-        if key is not None and single != word:
-            return key
-        if single == "kil":
-            return "kill"
-    if len(word) < DISTANCE_ONE_FROM:
-        return word
-    limit = 2 if len(word) >= DISTANCE_TWO_FROM else 1
-    for key in KEY_WORDS:
-        if len(key) >= DISTANCE_ONE_FROM and key[0] == word[0] and _distance_at_most(word, key, limit):
-            return key
-    return word
-
-
-def canonical(text):
-    """`text` normalised, with each word read as the key word it misspells."""
-    return " ".join(_canonical_word(token) for token in normalise(text).split(" ") if token)
-
-
 def _compile(pattern):
     return re.compile(builtin.expand(pattern))
 
 
 _MASK = re.compile("|".join(f"(?:{builtin.expand(mask)})" for mask in builtin.MASKS))
 _RULES = [(rule, _compile(rule.pattern)) for rule in builtin.RULES]
-_CONCEPTS = {name: _compile(pattern) for name, pattern in builtin.CONCEPTS.items()}
-_CONCEPT_NEGATION = _compile(builtin.CONCEPT_NEGATION)
-_CONCEPT_SAFE_USE = _compile(builtin.CONCEPT_SAFE_USE)
-_CLAUSE = re.compile(r" [.!?;] ")
-
-
-def _concept_match(masked):
-    """The first clause of `masked` whose concepts form an urgent combination
-    (see rules.CONCEPTS), as a CrisisMatch, or None."""
-    for clause in _CLAUSE.split(masked):
-        if not clause.strip():
-            continue
-        present = {}
-        for name, compiled in _CONCEPTS.items():
-            hit = compiled.search(clause)
-            if hit is not None:
-                present[name] = hit
-        if "desire" in present and _CONCEPT_NEGATION.search(clause):
-            del present["desire"]
-        if "means" in present and _CONCEPT_SAFE_USE.search(clause):
-            del present["means"]
-        for needed, category in builtin.CONCEPT_COMBINATIONS:
-            if needed.issubset(present):
-                name = "concepts: " + " + ".join(sorted(needed))
-                return CrisisMatch(category, name, clause.strip(" ~")[:120])
-    return None
 
 
 def _blank(match):
@@ -314,10 +200,62 @@ def crisis_matches(*texts, editor_lexicon=True):
         excerpt = " … ".join(_excerpt(masked, hit) for _rule, hit in weak[:3])
         found.append(CrisisMatch(builtin.WARNING_SIGNS, " + ".join(rule.name for rule, _hit in weak), excerpt))
     if not found:
-        concept = _concept_match(masked)
-        if concept is not None:
-            found.append(concept)
+        found.extend(_general_matches(text))
     return found
+
+
+# Model features shown as the member's words (stems read back).
+_CONCEPT_CATEGORY = [
+    ("suicide", builtin.SUICIDE),
+    ("means", builtin.METHOD),
+    ("plan", builtin.METHOD),
+    ("self_harm", builtin.SELF_HARM),
+    ("threat", builtin.HARM_FROM_OTHERS),
+    ("danger", builtin.HARM_FROM_OTHERS),
+    ("child_harm", builtin.HARM_TO_CHILD),
+    ("harm_other", builtin.HARM_TO_OTHERS),
+    ("farewell", builtin.FAREWELL),
+    ("death", builtin.WISH_TO_DIE),
+    ("life", builtin.WISH_TO_DIE),
+    ("hopeless", builtin.WISH_TO_DIE),
+    ("burden", builtin.WISH_TO_DIE),
+]
+
+
+def _read_text(text):
+    return read([stem(token) for token in canonical(text).split(" ") if token])
+
+
+def _words_of(feature, tokens, stems):
+    kind, _colon, name = feature.partition(":")
+    if kind in {"c", "p"}:
+        return name.replace("!", " (negated)").replace("+", " + ").replace("_", " ")
+    shown = []
+    for part in name.split(" "):
+        shown.append(next((token for token, word in zip(tokens, stems, strict=True) if word == part), part))
+    return " ".join(shown)
+
+
+def _general_matches(text):
+    """Concepts, then the trained model, on canonical `text`."""
+    tokens = [token for token in text.split(" ") if token]
+    stems = [stem(token) for token in tokens]
+    reading = read(stems)
+    decision = concept_match(reading)
+    if decision is not None:
+        category, hits = decision
+        names = " + ".join(hit.concept.replace("_", " ") for hit in hits)
+        excerpt = " … ".join(" ".join(tokens[hit.first_token : hit.last_token]) for hit in hits)
+        return [CrisisMatch(category, f"concepts: {names}", excerpt[:120])]
+    weights = model.trained_weights(_read_text)
+    found = model.features(reading)
+    score = model.probability(weights, found)
+    if score < model.THRESHOLD:
+        return []
+    present = {hit.concept for _clause, hits in reading for hit in hits}
+    category = next((category for name, category in _CONCEPT_CATEGORY if name in present), builtin.WARNING_SIGNS)
+    excerpt = " … ".join(_words_of(feature, tokens, stems) for feature in model.carried(weights, found))
+    return [CrisisMatch(category, f"model: {score:.2f}", excerpt[:120])]
 
 
 def crisis_check(*texts, editor_lexicon=True):
