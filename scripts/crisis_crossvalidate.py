@@ -6,9 +6,11 @@ Splits the shipped corpus (core/crisis/corpus/) into FOLDS parts (default 5,
 every FOLDS-th line), trains the model on all parts but one and scores the one
 left out, so every text is scored by a model that never saw it. Prints, for a
 range of thresholds, the share of cries for help and of ordinary texts the
-whole detector flags (rules and concepts, which were tuned on this corpus,
-plus the model at that threshold). model.THRESHOLD is chosen from this table:
-the lowest threshold whose false alarms stay at or under 2%.
+model alone flags, and the whole detector (the concepts, which were tuned
+on this corpus, so their part is not a fair estimate, plus the model).
+model.THRESHOLD is chosen from this table: the model alone at most 1.5% of
+ordinary texts it never saw, so that with the concepts' own false alarms on
+unseen text the detector stays under the issue's 3%.
 """
 
 import os
@@ -29,7 +31,7 @@ def main(folds=5):
     examples = model.training_set()
     readings = [crisis._read_text(text) for text, _label in examples]
     rows = [(model.features(reading), label) for reading, (_text, label) in zip(readings, examples, strict=True)]
-    saved, model.THRESHOLD = model.THRESHOLD, 2.0  # rules and concepts alone
+    saved, model.THRESHOLD = model.THRESHOLD, 2.0  # concepts alone
     base = [bool(crisis.crisis_matches(text, editor_lexicon=False)) for text, _label in examples]
     model.THRESHOLD = saved
     scores = [0.0] * len(rows)
@@ -41,13 +43,17 @@ def main(folds=5):
     ordinary = [index for index, (_found, label) in enumerate(rows) if label == 0]
     base_recall = sum(base[i] for i in cries) / len(cries)
     base_alarms = sum(base[i] for i in ordinary) / len(ordinary)
-    print(f"rules and concepts alone: {base_recall:.1%} of {len(cries)} cries, {base_alarms:.1%} of {len(ordinary)}")  # noqa: T201
-    print(f"model alone at 0.5 ({folds}-fold): {sum(scores[i] >= 0.5 for i in cries) / len(cries):.1%} / "  # noqa: T201
-          f"{sum(scores[i] >= 0.5 for i in ordinary) / len(ordinary):.1%}")
+    print(f"concepts alone: {base_recall:.1%} of {len(cries)} cries, {base_alarms:.1%} of {len(ordinary)}")  # noqa: T201
+    print(f"{folds}-fold cross-validation; rules are the concepts (tuned on this corpus)")  # noqa: T201
     for threshold in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+        model_recall = sum(scores[i] >= threshold for i in cries) / len(cries)
+        model_alarms = sum(scores[i] >= threshold for i in ordinary) / len(ordinary)
         recall = sum(base[i] or scores[i] >= threshold for i in cries) / len(cries)
         alarms = sum(base[i] or scores[i] >= threshold for i in ordinary) / len(ordinary)
-        print(f"detector with model at {threshold:.2f}: {recall:.1%} of cries, {alarms:.1%} of ordinary")  # noqa: T201
+        print(  # noqa: T201
+            f"threshold {threshold:.2f}: model alone {model_recall:.1%} / {model_alarms:.1%}, "
+            f"with the concepts {recall:.1%} / {alarms:.1%}"
+        )
 
 
 if __name__ == "__main__":

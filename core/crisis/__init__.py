@@ -16,9 +16,8 @@ How a text is read, in order (each layer only adds matches):
 1. normalise.py folds it (NFKC, invisible characters, look-alike letters,
    disguised spellings, contractions); words.py reads each word as the key
    word it misspells and cuts it to a stem, so every inflection is one word.
-2. The editors' lexicon (core.CrisisPhrase, kept in the Wagtail admin) and
-   the built-in rules (rules.py): named phrasings that are certain, with
-   everyday idioms blanked first.
+2. The editors' lexicon (core.CrisisPhrase, kept in the Wagtail admin):
+   phrases and patterns editors add, each on its own enough.
 3. Concepts (concepts.py): each clause is tagged with what it is about
    (a wish, death, living, a method, a plan, a goodbye, self-harm, a threat
    from someone close, harm to others), negation turns a concept round, and
@@ -41,9 +40,9 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from . import concepts as builtin
 from . import model
-from . import rules as builtin
-from .concepts import concept_match, read
+from .concepts import concept_matches, read
 from .normalise import fold, normalise
 from .words import canonical, stem
 
@@ -78,19 +77,6 @@ class CrisisMatch:
 
     def __str__(self):
         return str(self.summary)
-
-
-def _compile(pattern):
-    return re.compile(builtin.expand(pattern))
-
-
-_MASK = re.compile("|".join(f"(?:{builtin.expand(mask)})" for mask in builtin.MASKS))
-_RULES = [(rule, _compile(rule.pattern)) for rule in builtin.RULES]
-
-
-def _blank(match):
-    # Keep the clause's shape (one placeholder word) so gaps do not join across it.
-    return "~"
 
 
 # The editors' lexicon -------------------------------------------------------
@@ -173,9 +159,9 @@ def _excerpt(text, match):
 
 
 def crisis_matches(*texts, editor_lexicon=True):
-    """Every match in `texts` (joined as separate sentences): strong rule
-    matches and editor phrases, then, when two different warning signs
-    appear, one match for them together."""
+    """Every match in `texts` (joined as separate sentences): editor phrases,
+    then one match per kind of danger the concepts find, or else the trained
+    model's match."""
     joined = " . ".join(text for text in texts if text)
     if not joined.strip():
         return []
@@ -186,19 +172,6 @@ def crisis_matches(*texts, editor_lexicon=True):
             hit = compiled.search(text)
             if hit:
                 found.append(CrisisMatch(builtin.EDITOR, phrase, _excerpt(text, hit)))
-    masked = _MASK.sub(_blank, text)
-    weak = []
-    for rule, compiled in _RULES:
-        hit = compiled.search(masked)
-        if hit is None:
-            continue
-        if rule.weak:
-            weak.append((rule, hit))
-        else:
-            found.append(CrisisMatch(rule.category, rule.name, _excerpt(masked, hit)))
-    if len(weak) >= 2:
-        excerpt = " … ".join(_excerpt(masked, hit) for _rule, hit in weak[:3])
-        found.append(CrisisMatch(builtin.WARNING_SIGNS, " + ".join(rule.name for rule, _hit in weak), excerpt))
     if not found:
         found.extend(_general_matches(text))
     return found
@@ -241,20 +214,21 @@ def _general_matches(text):
     tokens = [token for token in text.split(" ") if token]
     stems = [stem(token) for token in tokens]
     reading = read(stems)
-    decision = concept_match(reading)
-    if decision is not None:
-        category, hits = decision
+    found = []
+    for category, hits in concept_matches(reading):
         names = " + ".join(hit.concept.replace("_", " ") for hit in hits)
         excerpt = " … ".join(" ".join(tokens[hit.first_token : hit.last_token]) for hit in hits)
-        return [CrisisMatch(category, f"concepts: {names}", excerpt[:120])]
+        found.append(CrisisMatch(category, f"concepts: {names}", excerpt[:120]))
+    if found:
+        return found
     weights = model.trained_weights(_read_text)
-    found = model.features(reading)
-    score = model.probability(weights, found)
+    features = model.features(reading)
+    score = model.probability(weights, features)
     if score < model.THRESHOLD:
         return []
     present = {hit.concept for _clause, hits in reading for hit in hits}
     category = next((category for name, category in _CONCEPT_CATEGORY if name in present), builtin.WARNING_SIGNS)
-    excerpt = " … ".join(_words_of(feature, tokens, stems) for feature in model.carried(weights, found))
+    excerpt = " … ".join(_words_of(feature, tokens, stems) for feature in model.carried(weights, features))
     return [CrisisMatch(category, f"model: {score:.2f}", excerpt[:120])]
 
 

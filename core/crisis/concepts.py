@@ -21,7 +21,34 @@ cooking) are blanked before any concept is read.
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from .words import stem
+
+# Categories, as moderators read them next to what matched.
+SUICIDE = "suicide"
+WISH_TO_DIE = "wish_to_die"
+METHOD = "method"
+FAREWELL = "farewell"
+SELF_HARM = "self_harm"
+HARM_FROM_OTHERS = "harm_from_others"
+HARM_TO_OTHERS = "harm_to_others"
+HARM_TO_CHILD = "harm_to_child"
+WARNING_SIGNS = "warning_signs"
+EDITOR = "editor"
+
+CATEGORY_LABELS = {
+    SUICIDE: _("Suicide"),
+    WISH_TO_DIE: _("Not wanting to live"),
+    METHOD: _("Method, plan or means"),
+    FAREWELL: _("Goodbyes or giving things away"),
+    SELF_HARM: _("Self-harm"),
+    HARM_FROM_OTHERS: _("Threat or violence from someone close"),
+    HARM_TO_OTHERS: _("Risk of harming someone"),
+    HARM_TO_CHILD: _("Risk to a child"),
+    WARNING_SIGNS: _("Several warning signs"),
+    EDITOR: _("Editors' lexicon"),
+}
 
 _NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "without", "stop"})
 
@@ -100,6 +127,11 @@ CONCEPTS = {
         "only way out be",
         "could just",
         "relief/relieve/peace/peaceful/look_forward",
+        "not * scared/afraid of",
+        "not be so/that bad if",
+        "not mind if",
+        "be nice if",
+        "easy to",
     ],
     "death": [
         "die/dead/death/dying",
@@ -122,13 +154,18 @@ CONCEPTS = {
         "pain * stop/end forever/permanently/for_good",
         "pain would stop if",
         "stop/end * for_good/forever/permanently",
-        "it * over $",
+        "it ** over $",
+        "be over soon",
+        "not have to deal_with/face any_of_this/anything/it_anymore/life/everything",
+        "plane/flight * crash/go_down",
+        "something terminal",
+        "goodbye to this world/life",
         "it over with",
         "just stop $",
         "get hit/run_over/kill by",
         "car/bus/train/lorry/truck/someone *** hit/kill/run_over me",
         "never exist/born",
-        "never be born",
+        "never *** born",
         "let go $",
         "ready to go $",
         "free of *** for_good/forever/permanently",
@@ -160,7 +197,9 @@ CONCEPTS = {
     "future_gone": [
         "not be/going_to_be here/around/alive *** much_longer/for_long/next/by/after/tomorrow/soon/for_my/to_see/anymore",
         "not going_to be here/around/alive",
-        "not think i will be here/around/alive/see/make",
+        "not think i will be_here/be_around/be_alive/see/make/live/last",
+        "i be * already gone/dead",
+        "last thing/message/post/time i will ever",
         "not see myself make/making/be/see",
         "by this time tomorrow",
         "i will be gone *** tomorrow/soon/by/next",
@@ -255,13 +294,15 @@ CONCEPTS = {
         "high/tall * building",
         "bridge/roof/rooftop/balcony/ledge/cliff/car_park/tower/storey/floor_building",
         "fourth/fifth/sixth/seventh/eighth/tenth/top floor",
-        "train/trains/platform/track/tracks/railway/motorway/traffic",
+        "train/trains/platform/track/tracks/railway",
+        "into/in_front_of traffic",
         "throw myself",
         "medicine_cabinet/medicine_cupboard",
         "all of them/it $",
         "all my pill/tablet/meds",
         "hang/hanging",
         "car engine",
+        "garage",
         "drown/the_sea/river",
         "drive/crash *** into a/the wall/tree/lorry/river/sea/bridge",
         "crash my car",
@@ -285,8 +326,10 @@ CONCEPTS = {
         "take/tak/swallow all/everything/a_bunch/a_load/a_lot/a_handful/the_whole/a_whole/a_box/a_packet/a_bottle",
         "swallow",
         "edge",
-        "stand/sit/stood on/at",
-        "go to * with",
+        "stand/sit/stood on/at/in",
+        "engine run",
+        "go to ** with",
+        "be on the bridge/roof/ledge/edge/balcony/platform/cliff",
         "buy/bought/get/have/got/keep/hid/hide a/the * rope/gun/blade/pill/pills/tablet/tablets",
         "in front of me",
         "on purpose",
@@ -313,7 +356,10 @@ CONCEPTS = {
     ],
     "farewell": [
         "goodbye/farewell message/messages/letter/letters/note/notes/video/post",
-        "my goodbye/goodbyes",
+        "goodbye forever",
+        "my * goodbye/goodbyes",
+        "if you be read this",
+        "not your/her/his/their fault",
         "goodbye everyone/all/to_everyone/to_my_friend/to_all",
         "tell/told *** goodbye/goodbyes",
         "without them/anyone know",
@@ -342,7 +388,11 @@ CONCEPTS = {
         f"{HARM_VERB} * my * {BODY}",
         f"{HARM_VERB} on/into my {BODY}",
         "razor/blade/blades/knife/sharpener *** my/against/into * skin/arm/wrist/thigh/leg",
-        "relaps",
+        "relapse/relapsed",
+        "blade/blades/razor/razors",
+        "make new one/ones/cuts/scars",
+        "cut * deep/deeper",
+        "close it up",
         "clean for/of",
         "month/week/year/day clean",
         "not cut/harm/burn in * year/month/week/day/while",
@@ -363,11 +413,13 @@ CONCEPTS = {
         "pull my hair",
         "pick my skin",
         "stop take my *** on purpose",
+        "for my arm/arms/wrist/wrists/thigh/thighs/leg/legs/skin",
     ],
     "close": [CLOSE, "my ex", "step *", "parent/parents"],
     "threat": [
         f"threaten *** {VIOLENCE}",
         "threaten *** take the kids/children",
+        "threaten me/us with",
         f"{CLOSE} *** {VIOLENCE} me/us",
         f"{VIOLENCE} me/us",
         f"{VIOLENCE} the/my/our kids/children/baby",
@@ -395,6 +447,11 @@ CONCEPTS = {
         "hand/hands/belt * round/around/on my neck/throat",
         "knife/gun to/at my/me",
         "use it on me",
+        "regret it if i",
+        "follow/stalk * me",
+        "restraining/non_molestation/protective order",
+        "push/throw * down the stairs",
+        "too scared/afraid/terrified to leave",
     ],
     "harm_thought": [
         "thought/thoughts/urge/urges/image/images/picture/fantasy/fantasies/intrusive",
@@ -409,15 +466,23 @@ CONCEPTS = {
         "make them pay/suffer",
         "pay with their life/lives",
         "kill them all",
-        "shoot up the/a/my",
+        "shoot up the/a/my/his/her/their",
+        f"use it on my/the * {FAMILY}",
     ],
+    # Harm to him, her or them: with a plan or a strong verb.
+    "harm_pronoun": [f"{VIOLENCE} him/her/them", "how i would/could * him/her/them"],
+    "weapon": ["bat/knife/gun/crowbar/hammer/machete/axe"],
+    "waiting": ["wait for him/her/them", "outside his/her/their house/flat/work"],
     # Harm to a child, or what one might do to someone, said outright.
     "child_harm": [
         "i *** shake/shook/smother/hit/hurt/choke/drop/throw/slap my/the * baby/newborn/infant/child/toddler",
         "what i might/could/will/would do to myself/my/the/him/her/them/someone",
+        "pillow over * face",
+        "i could snap",
     ],
     "child": [CHILD],
     # An everyday use of a means: a dose as prescribed, a rope for climbing.
+    "final": ["for_good/forever/permanently/once_and_for_all"],
     "safe_use": [
         "safe/safely/prescrib/my_gp/my_doctor/pharmacist",
         "should/can i take",
@@ -428,7 +493,7 @@ CONCEPTS = {
     # Other people: the clause may be about someone else's death or wish.
     "other_death": [
         "my/his/her/our friend/dad/mum/mom/father/mother/brother/sister/uncle/aunt/cousin/grandad/grandma/"
-        "gran/nan/grandfather/grandmother/dog/cat/rabbit/pet/hamster/wife/husband/son/daughter/partner *** "
+        "gran/nan/grandfather/grandmother/dog/cat/rabbit/pet/hamster/wife/husband/son/daughter/partner ** "
         "die/dead/death/funeral/suicide/overdose/kill_himself/kill_herself/took_his/took_her",
         "die/death/kill/suicide of/by my/his/her/a",
         "late wife/husband/father/mother",
@@ -468,7 +533,7 @@ BENIGN = [
     "think/thought i be going_to/about_to die",
     "panic attack/attacks",
     # Cutting and ending things, not oneself.
-    "cut back/down/out/off/up/in/ties/corner/cost/class/carb/sugar/coffee/alcohol/the/some/his/her/our/their",
+    "cut back/down/out/off/up/ties/corner/cost/class/carb/sugar/coffee/alcohol/the/some/his/her/our/their",
     "cut my hair/fringe/nail/nails/dog/cat/lawn/grass/hedge/finger_while/losses",
     "end of the road/day/week/month/year/line/tunnel/era/world/term/meeting/call/film/book/story/season",
     "end thing/it with",
@@ -486,6 +551,7 @@ BENIGN = [
     "fall/fell/slip/trip *** hurt",
     # Other people's words, and games.
     "hit me that/how",
+    "hang out/in_there/up/the_washing/on",
     "hurt him/her/them the way he/she/they hurt me",
     "the way he/she/they hurt me",
     "bit of a burden",
@@ -612,6 +678,12 @@ def _first(by_name, name):
     return None
 
 
+_STRONG_VIOLENCE = frozenset(stem(word) for word in "kill murder stab shoot strangle choke shake smother poison".split())
+# Means that are an act ("jump off", "all of them"), not only a thing: with a
+# wish or a time they are a plan; a thing (pills, a train) needs a question.
+_ACTS = frozenset(
+    stem(word) for word in "jump throw hang drown crash drive walk step bleed all take swallow overdose front".split()
+)
 _SIGNS = frozenset({"despair", "desire", "death", "burden", "self_harm", "means", "farewell", "plan", "hopeless"})
 
 
@@ -629,61 +701,74 @@ def decide(clause, hits, neighbours=()):
         by_name.setdefault(hit.concept, []).append(hit)
     near = {hit.concept for hit in neighbours}
     for name, category in (
-        ("suicide", "suicide"),
-        ("future_gone", "wish_to_die"),
-        ("hopeless", "wish_to_die"),
-        ("danger", "harm_from_others"),
+        ("suicide", SUICIDE),
+        ("future_gone", WISH_TO_DIE),
+        ("hopeless", WISH_TO_DIE),
+        ("danger", HARM_FROM_OTHERS),
     ):
         hit = _first(by_name, name)
         if hit:
             return category, [hit]
     wish = _wish(clause, by_name)
     if wish:
-        return "wish_to_die", list(wish)
+        return WISH_TO_DIE, list(wish)
+    death, final = _first(by_name, "death"), _first(by_name, "final")
+    if death and final and "self" in by_name:
+        return WISH_TO_DIE, [death, final]
     burden = _first(by_name, "burden")
     if burden:
-        return "wish_to_die", [burden]
+        return WISH_TO_DIE, [burden]
     despair = _first(by_name, "despair")
     if despair:
         signs = [hit for hit in list(neighbours) + hits if hit.concept in _SIGNS and hit.words != despair.words]
         if signs:
-            return "warning_signs", [despair, signs[0]]
+            return WARNING_SIGNS, [despair, signs[0]]
     if "safe_use" not in by_name:
         for means in by_name.get("means", []):
             for other in ("query", "plan", "intent", "time"):
                 for partner in by_name.get(other, []):
-                    if partner.start != means.start and not (other == "intent" and partner.negated):
-                        return "method", [means, partner]
+                    acting = other in {"query", "plan"} or _ACTS.intersection(clause.split())
+                    if partner.start != means.start and acting and not (other == "intent" and partner.negated):
+                        return METHOD, [means, partner]
     plan = _first(by_name, "plan")
     if plan and ("time" in by_name or "time" in near or "self" in by_name):
-        return "method", [plan]
+        return METHOD, [plan]
     threat = _first(by_name, "threat")
     if threat and ("close" in by_name or "close" in near or "threaten" in threat.words):
-        return "harm_from_others", [threat]
+        return HARM_FROM_OTHERS, [threat]
     child_harm = _first(by_name, "child_harm")
     if child_harm:
-        return "harm_to_child" if "child" in by_name else "harm_to_others", [child_harm]
+        return HARM_TO_CHILD if "child" in by_name else HARM_TO_OTHERS, [child_harm]
     harm_other = _first(by_name, "harm_other")
     thought = _first(by_name, "harm_thought")
     if harm_other and thought:
-        return "harm_to_child" if "child" in by_name else "harm_to_others", [thought, harm_other]
+        return HARM_TO_CHILD if "child" in by_name else HARM_TO_OTHERS, [thought, harm_other]
+    pronoun = _first(by_name, "harm_pronoun")
+    intent = _first(by_name, "intent")
+    close_intent = intent and pronoun and 0 <= pronoun.start - intent.end and len(clause[intent.end : pronoun.start].split()) <= 3
+    if pronoun and (close_intent or (thought and pronoun.words.split()[0] in _STRONG_VIOLENCE)):
+        return HARM_TO_OTHERS, [pronoun]
+    weapon, waiting = _first(by_name, "weapon"), _first(by_name, "waiting")
+    if weapon and waiting:
+        return HARM_TO_OTHERS, [weapon, waiting]
     farewell = _first(by_name, "farewell")
     if farewell and ("self" in by_name or "self" in near or "goodby" in farewell.words):
-        return "farewell", [farewell]
+        return FAREWELL, [farewell]
     self_harm = _first(by_name, "self_harm")
     if self_harm:
-        weak = self_harm.words.split()[0] in {"scar", "relap", "do", "clean", "month", "week", "year", "day"}
+        weak = self_harm.words.split()[0] in {"scar", "relaps", "do", "clean", "month", "week", "year", "day", "blad", "razor"}
         if not weak or "self_harm" in near or len(by_name["self_harm"]) > 1:
-            return "self_harm", [self_harm]
+            return SELF_HARM, [self_harm]
     return None
 
 
-def concept_match(read_clauses):
-    """The first urgent clause of a text (as read()): (category, hits that
-    carried it), or None."""
+def concept_matches(read_clauses):
+    """Every kind of danger the clauses of a text (as read()) show: a list of
+    (category, hits that carried it), one per category, in text order."""
+    found = {}
     for index, (clause, hits) in enumerate(read_clauses):
         neighbours = [hit for near in read_clauses[max(0, index - 1) : index + 2] if near[1] is not hits for hit in near[1]]
         decision = decide(clause, hits, neighbours)
         if decision is not None:
-            return decision
-    return None
+            found.setdefault(decision[0], decision)
+    return list(found.values())
