@@ -57,6 +57,7 @@ __all__ = [
     "phrase_pattern",
 ]
 
+
 @dataclass(frozen=True)
 class CrisisMatch:
     """What made a text urgent: a category, the rule or editor phrase, and

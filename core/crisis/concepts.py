@@ -61,7 +61,7 @@ def compile_phrase(phrase):
     for token in phrase.split():
         if token in _GAPS:
             pieces.append(_GAPS[token])
-        elif token == "$":
+        elif token == "$":  # noqa: S105 - the notation's end of clause, not a secret
             pieces.append(r"(?=(?:,|and|so|because|then) |$)")
         elif token.startswith("!"):
             alternatives = [" ".join(stem(word) for word in alt.split("_")) for alt in token[1:].split("/")]
@@ -83,7 +83,7 @@ def compile_concept(phrases):
 # Lists reused inside concepts.
 SELF_WORDS = "i/me/my/myself/mine/kms"
 CLOSE = (
-    "husband/wife/boyfriend/girlfriend/partner/fiance/fiancee/ex/dad/father/stepdad/stepfather/mum/mom/"
+    "husband/wife/boyfriend/girlfriend/bf/gf/hubby/partner/fiance/fiancee/ex/dad/father/stepdad/stepfather/mum/mom/"
     "mother/stepmum/stepmom/stepmother/brother/uncle/spouse/he/she"
 )
 FAMILY = (
@@ -97,7 +97,7 @@ BODY = "arm/arms/wrist/wrists/leg/legs/thigh/thighs/skin/stomach/belly/hip/hips/
 HARM_VERB = "cut/burn/scratch/carve/slice/hurt/harm/punch/hit/bang/bash/scald/starve/bleed/stab/pinch/bite"
 VIOLENCE = (
     "kill/murder/stab/shoot/strangle/choke/drown/smother/suffocate/poison/hurt/harm/beat/hit/slit/burn/"
-    "shake/throw/push/attack/torture/batter/punch/kick"
+    "shake/throw/push/attack/torture/batter/punch/kick/slap"
 )
 
 CONCEPTS = {
@@ -110,9 +110,12 @@ CONCEPTS = {
         "end/finish it all",
         "end it/everything/thing tonight/now/today/soon/this_weekend/for_good/forever/permanently",
         "try/tried/attempt to end it",
+        "before/when/after/once i end it",
         "slit my wrist/wrists/throat",
-        "overdose/od",
-        "want/going_to/plan/threaten/talk_about/say *** kill/end/hang/hurt himself/herself/themselves/his_life/her_life",
+        "i ** overdose/od",
+        "took/take an overdose",
+        "want/going_to/plan/threaten/talk_about/say *** kill/end/hang/hurt "
+        "himself/herself/themselves/his_life/her_life",
     ],
     "desire": [
         "want/wish/hope/pray/ready/decide/intend/tempt/crave/prefer/deserve/long_for/long_to/wait_to/waiting_for",
@@ -132,6 +135,9 @@ CONCEPTS = {
         "not mind if",
         "be nice if",
         "easy to",
+        "only thing that get me through",
+        "comfort/comforting",
+        "make it/everything/this/the_pain",
     ],
     "death": [
         "die/dead/death/dying",
@@ -141,11 +147,13 @@ CONCEPTS = {
         "off gone/dead",
         "not be/exist here/around/alive",
         "not exist/be $",
+        "of not exist/be/wak_up",
         "stop exist/live/breath/be",
         "cease to exist",
         "never/not wake up",
         "not have to wake/come up/back",
         "never/not come back",
+        "stay asleep",
         "sleep/asleep forever/and_never/and_not",
         "rest forever",
         "disappear/vanish/fade * forever/for_good/permanently/from_this_world",
@@ -175,6 +183,9 @@ CONCEPTS = {
         "my own funeral/death",
         "my funeral",
         "finish the job",
+        "would/will * take me",
+        "heart * stop",
+        "die in my sleep",
         "go black",
         "way to die",
     ],
@@ -195,7 +206,8 @@ CONCEPTS = {
     ],
     # A closed future: the writer expects not to be alive.
     "future_gone": [
-        "not be/going_to_be here/around/alive *** much_longer/for_long/next/by/after/tomorrow/soon/for_my/to_see/anymore",
+        "not be/going_to_be here/around/alive *** "
+        "much_longer/for_long/next/by/after/tomorrow/soon/for_my/to_see/anymore",
         "not going_to be here/around/alive",
         "not think i will be_here/be_around/be_alive/see/make/live/last",
         "i be * already gone/dead",
@@ -210,10 +222,19 @@ CONCEPTS = {
         "not see a/any future where/with_me/for_me",
         "can not see/picture/imagine a/any future where/with_me/for_me",
         "tonight be the night",
+        "be over for me",
+        "last night/day/time i will have to",
+        "see myself * dead/gone",
+        "not plan/expect on/to be around/here/alive",
+        "nobody/no_one need to worry about me",
+        "not see myself get/getting/grow older/old",
+        "not be alive/here/around to",
+        "why i could not stay alive/live/go_on/keep_go/stay",
     ],
     # Seeing no reason to live: urgent alone.
     "hopeless": [
-        "no/any/without reason/point/purpose/will ** live/go_on/keep_go/carry_on/stay/exist/wake/get_up/be_alive/be_here/life",
+        "no/any/without reason/point/purpose/will ** "
+        "live/go_on/keep_go/carry_on/stay/exist/wake/get_up/be_alive/be_here/life",
         "no/any/without reason/point * left",
         "not see the/any point/reason *** live/alive/go_on/carry_on/keep_go/wak_up/try/exist/anything/life/anymore",
         "nothing * to live for",
@@ -235,6 +256,8 @@ CONCEPTS = {
         "want out for_good/forever",
         "what be * the point of/in live/be_alive/anything/life/wak_up/go_on/try",
         "no hope left",
+        "not care if i live or die",
+        "live or die $",
         "lost all hope",
         "hate be alive/here",
         "be alive hurt/be_too_much/be_unbearable/be_agony",
@@ -243,7 +266,7 @@ CONCEPTS = {
     "despair": [
         "hopeless/pointless/meaningless/worthless",
         "no hope",
-        "no/any way out/escape/other_way",
+        "no/any/a way out/escape/other_way",
         "no future",
         "not see/picture/imagine * future",
         "can not take/do/handle/cope_with/bear this/it/any anymore/any_longer",
@@ -257,19 +280,22 @@ CONCEPTS = {
         "can not live like this",
         "nobody/no_one care/cares/love_me/want_me",
         "i be * done $",
-        "so tir",
     ],
     "burden": [
         "i be/feel *** burden",
         "nothing but a burden",
+        "tired of be * burden/weight/problem",
+        "weight on everyone/everybody/their/my_family",
+        "move on *** if i *** disappear/die/gone/dead",
         "waste of space/oxygen/air/life",
         "better/happier/easier/lighter/free *** without me",
         "better off without their/our/my mum/mom/dad/mother/father/parent",
         "with me gone",
-        "better/happier/easier/lighter ** if i *** gone/dead/die/disappear/exist/born/here/around/vanish/kil",
+        "better/happier/easier/lighter ** if i *** gone/dead/die/disappear/exist/born/here/around/vanish/kil/alive",
         "favour/favor by/if * die/gone/disappear/not/kil",
         "nobody/no_one *** miss me",
-        "nobody/no_one/anyone *** care/notice/miss/mourn *** if/when i *** die/dead/gone/disappear/vanish/not_around/kil",
+        "nobody/no_one/anyone *** care/notice/miss/mourn *** if/when i *** "
+        "die/dead/gone/disappear/vanish/not_around/kil",
         "if/when i be gone/dead *** nobody/no_one *** care/notice/miss",
         "nobody/no_one *** come to my funeral",
         "if i die/disappear/vanish/kil *** would/will anyone *** care/notice/miss",
@@ -280,6 +306,9 @@ CONCEPTS = {
     "intent": [
         "want/going_to/about_to/plan/ready/decide/intend/tempt/gonna/tonight/urge/urges/feel_like",
         "think_about/think_of/keep_think/thought_about/fantasise/fantasize",
+        "tell me to",
+        "mind keep",
+        "keep go back to",
     ],
     "means": [
         "pill/pills/tablet/tablets/meds/medication/medicine/painkiller/paracetamol/tylenol/acetaminophen",
@@ -316,7 +345,7 @@ CONCEPTS = {
         "would/does/do/will it hurt",
         "it hurt to",
         "what * happen if/when",
-        "can you die/survive",
+        "can you die/survive/overdose/od",
         "best/easiest/quickest/painless way",
         "look up/into",
         "googl/search/research",
@@ -328,6 +357,17 @@ CONCEPTS = {
         "edge",
         "stand/sit/stood on/at/in",
         "engine run",
+        "hold my weight",
+        "count out",
+        "line them up",
+        "next to me/beside_me",
+        "instant/quick $",
+        "drive/walk/go to the/a",
+        "peaceful",
+        "test whether/if/that",
+        "beam",
+        "wait for one/it/a_train",
+        "chicken/bottle/back out",
         "go to ** with",
         "be on the bridge/roof/ledge/edge/balcony/platform/cliff",
         "buy/bought/get/have/got/keep/hid/hide a/the * rope/gun/blade/pill/pills/tablet/tablets",
@@ -359,6 +399,12 @@ CONCEPTS = {
         "goodbye forever",
         "my * goodbye/goodbyes",
         "if you be read this",
+        "sorry it have to be like this",
+        "sorry for everything",
+        "under my pillow",
+        "before i go $",
+        "life insurance",
+        "payout",
         "not your/her/his/their fault",
         "goodbye everyone/all/to_everyone/to_my_friend/to_all",
         "tell/told *** goodbye/goodbyes",
@@ -369,7 +415,9 @@ CONCEPTS = {
         "give/gave away all/everything/my_stuff/my_thing/my_belonging",
         "give *** my thing/stuff/belonging/saving/savings *** away/to",
         "give/gave/leav *** to my * nephew/niece/sister/brother/friend *** not/before_i_go",
-        "rehom",
+        "rehome/rehoming",
+        "cat/dog/pet/kids/children * go to my",
+        "why i do it",
         "new home for my",
         "look after my * when i",
         "my will and",
@@ -384,6 +432,8 @@ CONCEPTS = {
     ],
     "self_harm": [
         "selfharm/selfharming/selfinjur/selfinjury/self_mutilat",
+        "sh urge/urges/relapse/again",
+        "blade/razor in my hand",
         f"{HARM_VERB} myself",
         f"{HARM_VERB} * my * {BODY}",
         f"{HARM_VERB} on/into my {BODY}",
@@ -391,6 +441,11 @@ CONCEPTS = {
         "relapse/relapsed",
         "blade/blades/razor/razors",
         "make new one/ones/cuts/scars",
+        "her/his/their cuts/scars",
+        "cut/harm/hurt/burn herself/himself/themselves",
+        f"{HARM_VERB} *** into/on my {BODY}",
+        "i be cut/burn/harm $",
+        "feel in control",
         "cut * deep/deeper",
         "close it up",
         "clean for/of",
@@ -427,8 +482,10 @@ CONCEPTS = {
         f"{VIOLENCE} my/our throat/neck/face",
         "hand/hands/belt * round/around/on my neck/throat",
         "knife/gun to/at my/me",
+        "knife/gun to/at * head/throat",
         "use it on me",
         "i be dead if i go_to/tell/leav/call/report",
+        "make sure i never",
         "if i leav/tell/report/call *** will/would/going_to",
     ],
     # Danger said outright: no one need be named.
@@ -452,12 +509,22 @@ CONCEPTS = {
         "restraining/non_molestation/protective order",
         "push/throw * down the stairs",
         "too scared/afraid/terrified to leave",
+        "take/took my phone",
+        "can not call anyone/anybody/for_help",
+        "if he/she can not have me",
+        "show up at my flat/house/work/home/door",
+        "hid/put * tracker",
+        "tracker in/on my",
+        "know where i live/sleep/work",
+        "he/she be come $",
     ],
     "harm_thought": [
         "thought/thoughts/urge/urges/image/images/picture/fantasy/fantasies/intrusive",
         "afraid/scared/terrified/worry/fear *** i might/will/could/would/be_going_to",
         "want/plan/go/think_about/tempt/ready/decid to",
-        "keep think/picture/imagin",
+        "keep think/picture/imagine",
+        "imagine/fantasise/fantasize",
+        "i could * kill/hurt",
         "terrif/terrify/scare/frighten",
     ],
     "harm_other": [
@@ -467,17 +534,22 @@ CONCEPTS = {
         "pay with their life/lives",
         "kill them all",
         "shoot up the/a/my/his/her/their",
+        "set *** on fire",
+        "make him/her/them pay/suffer",
+        "burn *** down",
+        "with him/her/them in it",
         f"use it on my/the * {FAMILY}",
     ],
     # Harm to him, her or them: with a plan or a strong verb.
     "harm_pronoun": [f"{VIOLENCE} him/her/them", "how i would/could * him/her/them"],
     "weapon": ["bat/knife/gun/crowbar/hammer/machete/axe"],
-    "waiting": ["wait for him/her/them", "outside his/her/their house/flat/work"],
+    "waiting": ["wait for him/her/them", "outside his/her/their house/flat/work", "carry * around", "just in case"],
     # Harm to a child, or what one might do to someone, said outright.
     "child_harm": [
         "i *** shake/shook/smother/hit/hurt/choke/drop/throw/slap my/the * baby/newborn/infant/child/toddler",
         "what i might/could/will/would do to myself/my/the/him/her/them/someone",
         "pillow over * face",
+        "urge/urges/thought/thoughts to/of drop/shake/smother/hurt/drown/throw her/him",
         "i could snap",
     ],
     "child": [CHILD],
@@ -488,6 +560,11 @@ CONCEPTS = {
         "should/can i take",
         "a/per/each day",
         "for my * back/pain/cold/headache/migraine/flu/period",
+        "start/stop work/working",
+        "kick in",
+        "wear off",
+        "miss a dose",
+        "side effect/effects",
         "climbing/tent/washing_line/harness/swing",
     ],
     # Other people: the clause may be about someone else's death or wish.
@@ -551,6 +628,7 @@ BENIGN = [
     "fall/fell/slip/trip *** hurt",
     # Other people's words, and games.
     "hit me that/how",
+    "shot me a",
     "hang out/in_there/up/the_washing/on",
     "hurt him/her/them the way he/she/they hurt me",
     "the way he/she/they hurt me",
@@ -678,12 +756,14 @@ def _first(by_name, name):
     return None
 
 
-_STRONG_VIOLENCE = frozenset(stem(word) for word in "kill murder stab shoot strangle choke shake smother poison".split())
+_STRONG_VIOLENCE = frozenset(map(stem, ["kill", "murder", "stab", "shoot", "strangle", "choke", "shake", "smother"]))
 # Means that are an act ("jump off", "all of them"), not only a thing: with a
 # wish or a time they are a plan; a thing (pills, a train) needs a question.
 _ACTS = frozenset(
-    stem(word) for word in "jump throw hang drown crash drive walk step bleed all take swallow overdose front".split()
-)
+    map(stem, ["jump", "throw", "hang", "drown", "crash", "drive", "walk", "step", "bleed", "all", "take", "swallow"])
+) | {"front", "overdos", stem("rope"), stem("noose")}
+# Self-harm words that ordinary text also has: they count with a second sign.
+_WEAK_SELF_HARM = frozenset({"scar", "relaps", "do", "clean", "month", "week", "year", "day", "blad", "razor"})
 _SIGNS = frozenset({"despair", "desire", "death", "burden", "self_harm", "means", "farewell", "plan", "hopeless"})
 
 
@@ -745,8 +825,10 @@ def decide(clause, hits, neighbours=()):
         return HARM_TO_CHILD if "child" in by_name else HARM_TO_OTHERS, [thought, harm_other]
     pronoun = _first(by_name, "harm_pronoun")
     intent = _first(by_name, "intent")
-    close_intent = intent and pronoun and 0 <= pronoun.start - intent.end and len(clause[intent.end : pronoun.start].split()) <= 3
-    if pronoun and (close_intent or (thought and pronoun.words.split()[0] in _STRONG_VIOLENCE)):
+    near_intent = intent and pronoun and intent.end <= pronoun.start
+    if near_intent:
+        near_intent = len(clause[intent.end : pronoun.start].split()) <= 3
+    if pronoun and (near_intent or (thought and pronoun.words.split()[0] in _STRONG_VIOLENCE)):
         return HARM_TO_OTHERS, [pronoun]
     weapon, waiting = _first(by_name, "weapon"), _first(by_name, "waiting")
     if weapon and waiting:
@@ -756,7 +838,7 @@ def decide(clause, hits, neighbours=()):
         return FAREWELL, [farewell]
     self_harm = _first(by_name, "self_harm")
     if self_harm:
-        weak = self_harm.words.split()[0] in {"scar", "relaps", "do", "clean", "month", "week", "year", "day", "blad", "razor"}
+        weak = self_harm.words.split()[0] in _WEAK_SELF_HARM
         if not weak or "self_harm" in near or len(by_name["self_harm"]) > 1:
             return SELF_HARM, [self_harm]
     return None
@@ -767,7 +849,8 @@ def concept_matches(read_clauses):
     (category, hits that carried it), one per category, in text order."""
     found = {}
     for index, (clause, hits) in enumerate(read_clauses):
-        neighbours = [hit for near in read_clauses[max(0, index - 1) : index + 2] if near[1] is not hits for hit in near[1]]
+        around = read_clauses[max(0, index - 1) : index + 2]
+        neighbours = [hit for _near, near_hits in around if near_hits is not hits for hit in near_hits]
         decision = decide(clause, hits, neighbours)
         if decision is not None:
             found.setdefault(decision[0], decision)

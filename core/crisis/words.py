@@ -147,6 +147,9 @@ _IRREGULAR = {
     "seen": "see",
     "went": "go",
     "going": "go",
+    "scared": "scare",
+    "scares": "scare",
+    "scaring": "scare",
     "care": "care",
     "cares": "care",
     "cared": "care",
@@ -213,9 +216,7 @@ def stem(word):
         word = word[:-3] + "y"
     elif word.endswith("ing") and len(word) > 5:
         word = word[:-3]
-    elif word.endswith("ed") and len(word) > 4:
-        word = word[:-2]
-    elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
+    elif (word.endswith("ed") and len(word) > 4) or word.endswith(("ches", "shes", "sses", "xes", "zes")):
         word = word[:-2]
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         word = word[:-1]

@@ -21,8 +21,8 @@ MAX_FALSE_ALARMS = 0.03
 MIN_SENTENCES = 150
 
 
-def corpus(name):
-    lines = (CORPUS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+def corpus(name, folder=CORPUS):
+    lines = (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
@@ -30,70 +30,45 @@ def flagged(lines):
     return [line for line in lines if crisis_check(line, editor_lexicon=False) is not None]
 
 
-# Measured on the corpora ------------------------------------------------------
-# crisis.txt and ordinary.txt were used to tune the rules; the held-out files
-# were written before the rules saw them (their first figures are in the
-# README) and have not been used for tuning since.
-
-
-@pytest.mark.parametrize(
-    ("crisis_file", "ordinary_file"),
-    [
-        ("crisis", "ordinary"),
-        ("crisis_heldout", "ordinary_heldout"),
-        ("crisis_heldout2", "ordinary_heldout2"),
-        ("crisis_heldout3", "ordinary_heldout3"),
-        ("crisis_heldout4", "ordinary_heldout4"),
-        ("crisis_heldout5", "ordinary_heldout5"),
-        ("crisis_heldout6", "ordinary_heldout6"),
-    ],
-)
-def test_detector_flags_cries_for_help_and_leaves_ordinary_text(crisis_file, ordinary_file, capsys):
-    cries, ordinary = corpus(crisis_file), corpus(ordinary_file)
-    missed = sorted(set(cries) - set(flagged(cries)))
-    false_alarms = flagged(ordinary)
-    recall = 1 - len(missed) / len(cries)
-    false_alarm_rate = len(false_alarms) / len(ordinary)
+def measure(crisis_lines, ordinary_lines, label, capsys):
+    missed = sorted(set(crisis_lines) - set(flagged(crisis_lines)))
+    false_alarms = flagged(ordinary_lines)
+    recall = 1 - len(missed) / len(crisis_lines)
+    false_alarm_rate = len(false_alarms) / len(ordinary_lines)
     with capsys.disabled():
         print(  # noqa: T201 - the issue asks the tests to print the figures
-            f"\ncrisis detector on {crisis_file}/{ordinary_file}: flags {recall:.1%} of {len(cries)} cries for help, "
-            f"{false_alarm_rate:.1%} of {len(ordinary)} ordinary texts"
+            f"\ncrisis detector on {label}: flags {recall:.1%} of {len(crisis_lines)} cries for help, "
+            f"{false_alarm_rate:.1%} of {len(ordinary_lines)} ordinary texts"
         )
+    return recall, false_alarm_rate, missed, false_alarms
+
+
+# Measured on the corpus ---------------------------------------------------------
+# core/crisis/corpus/ is what the concepts were tuned on and the model is
+# trained on: batches written for this project, each measured at first sight
+# before it was read (figures in the README), then tuned on. Its figures show
+# the detector holds the issue's bars on everything it has seen; the honest
+# estimate for unseen text is the held-out batch below and
+# scripts/crisis_crossvalidate.py.
+BATCHES = sorted(path.stem.removeprefix("crisis") for path in CORPUS.glob("crisis*.txt"))
+
+
+@pytest.mark.parametrize("batch", BATCHES)
+def test_detector_flags_cries_for_help_and_leaves_ordinary_text(batch, capsys):
+    recall, false_alarm_rate, missed, false_alarms = measure(
+        corpus("crisis" + batch), corpus("ordinary" + batch), f"crisis{batch}/ordinary{batch}", capsys
+    )
     assert recall >= MIN_RECALL, missed
     assert false_alarm_rate <= MAX_FALSE_ALARMS, false_alarms
 
 
-# Batches 7 and 8 were measured at first sight (50.0% and 46.7% flagged) and
-# then used to build the concept scoring; they hold the recall it reached on
-# them without sentence-by-sentence patching. Batch 9 was written after the
-# last change and never tuned on: its figures are the estimate for unseen
-# text, below the issue's bars, and this test keeps them from getting worse.
-@pytest.mark.parametrize(
-    ("crisis_file", "ordinary_file", "min_recall", "max_false_alarms"),
-    [
-        ("crisis_heldout7", "ordinary_heldout7", 0.93, MAX_FALSE_ALARMS),
-        ("crisis_heldout8", "ordinary_heldout8", 0.90, MAX_FALSE_ALARMS),
-        ("crisis_unseen9", "ordinary_unseen9", 0.65, 0.05),
-    ],
-)
-def test_detector_on_late_batches_does_not_regress(crisis_file, ordinary_file, min_recall, max_false_alarms, capsys):
-    cries, ordinary = corpus(crisis_file), corpus(ordinary_file)
-    missed = sorted(set(cries) - set(flagged(cries)))
-    false_alarms = flagged(ordinary)
-    recall = 1 - len(missed) / len(cries)
-    false_alarm_rate = len(false_alarms) / len(ordinary)
-    with capsys.disabled():
-        print(  # noqa: T201 - the issue asks the tests to print the figures
-            f"\ncrisis detector on {crisis_file}/{ordinary_file}: flags {recall:.1%} of {len(cries)} cries for help, "
-            f"{false_alarm_rate:.1%} of {len(ordinary)} ordinary texts"
-        )
-    assert recall >= min_recall, missed
-    assert false_alarm_rate <= max_false_alarms, false_alarms
-
-
-def test_tuning_corpora_are_large_enough():
-    assert len(corpus("crisis")) >= MIN_SENTENCES
-    assert len(corpus("ordinary")) >= MIN_SENTENCES
+def test_detector_on_the_whole_corpus(capsys):
+    cries = [line for batch in BATCHES for line in corpus("crisis" + batch)]
+    ordinary = [line for batch in BATCHES for line in corpus("ordinary" + batch)]
+    assert len(cries) >= MIN_SENTENCES and len(ordinary) >= MIN_SENTENCES
+    recall, false_alarm_rate, missed, false_alarms = measure(cries, ordinary, "the whole corpus", capsys)
+    assert recall >= MIN_RECALL, missed
+    assert false_alarm_rate <= MAX_FALSE_ALARMS, false_alarms
 
 
 # Examples from the issue --------------------------------------------------------
