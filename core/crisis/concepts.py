@@ -555,6 +555,12 @@ CONCEPTS = {
     "child": [CHILD],
     # An everyday use of a means: a dose as prescribed, a rope for climbing.
     "final": ["for_good/forever/permanently/once_and_for_all"],
+    # Everyday things that end or that one is away for: "I want it all to be
+    # over" about exams, "not around next week" on holiday.
+    "everyday": [
+        "holiday/holidays/abroad/trip/travel/travelling/off_work/business_trip/festival/camp",
+        "exam/exams/season/semester/term/shift/commute/meeting/project/deadline/essay/revision/week_at_work",
+    ],
     "safe_use": [
         "safe/safely/prescrib/my_gp/my_doctor/pharmacist",
         "should/can i take",
@@ -767,6 +773,14 @@ _WEAK_SELF_HARM = frozenset({"scar", "relaps", "do", "clean", "month", "week", "
 _SIGNS = frozenset({"despair", "desire", "death", "burden", "self_harm", "means", "farewell", "plan", "hopeless"})
 
 
+def _soft_ending(hit):
+    """An ending that everyday things also have ("it all to be over", "not
+    around next week"), as opposed to dying named outright."""
+    if hit.concept == "future_gone":
+        return True
+    return hit.concept == "death" and bool({"over", "around", "gone", "here"} & set(hit.words.split()))
+
+
 def decide(clause, hits, neighbours=()):
     """(category, hits that carried it) for an urgent clause, or None.
     `neighbours` are the hits of the clauses either side."""
@@ -776,6 +790,8 @@ def decide(clause, hits, neighbours=()):
         for hit in hits
         if hit.concept not in {"death", "suicide"} or not any(o.start <= hit.start < o.end for o in others)
     ]
+    if any(hit.concept == "everyday" for hit in hits):
+        hits = [hit for hit in hits if not _soft_ending(hit)]
     by_name = {}
     for hit in hits:
         by_name.setdefault(hit.concept, []).append(hit)
