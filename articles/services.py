@@ -197,7 +197,15 @@ def comment_post(*, article, user, text, parent=None, request=None):
         draft.xtd_comment = comment
         confirmation_received.send(sender=TmpXtdComment, comment=draft, request=request)
         comment_was_posted.send(sender=XtdComment, comment=comment, request=request)
+        if parent is not None and comment.is_public:
+            _tell_parent_author(comment)
     return comment
+
+
+def _tell_parent_author(reply):
+    """The author of the comment `reply` answers is e-mailed after commit
+    (their "replies to my comments" preference decides, in the task)."""
+    transaction.on_commit(lambda: tasks.send_comment_reply_notification.enqueue(comment_id=reply.pk))
 
 
 def _comment_mark_urgent(*, comment, match):
@@ -250,8 +258,12 @@ def comment_flag(*, comment, by, request=None):
 
 
 def comment_approve(*, comment, by, request=None):
-    """Publish a held comment, or keep a flagged one: it leaves the queue."""
+    """Publish a held comment, or keep a flagged one: it leaves the queue. A
+    reply published now tells the comment it answers."""
+    was_public = XtdComment.norel_objects.filter(pk=comment.pk, is_public=True).exists()
     _moderate(comment=comment, by=by, flag=CommentFlag.MODERATOR_APPROVAL, request=request, is_public=True)
+    if not was_public and comment.level > 0:
+        _tell_parent_author(comment)
     log(instance=comment, action="comments.approve", user=by, title=comment_label(comment))
 
 

@@ -1,15 +1,14 @@
-"""E-mails for Q&A, through Django's task interface. Enqueued after commit by
-qa.services. Subjects never carry the question's text."""
+"""E-mails for Q&A, through Django's task interface and the site's one
+e-mail module (core.mail). Enqueued after commit by qa.services. Subjects
+never carry the question's text."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from core import mail
 
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+_absolute = mail.absolute_url
 
 
 @task()
@@ -24,23 +23,21 @@ def send_answer_notification(*, answer_id):
         return False
     question = answer.question
     asker = question.author
-    if asker is None or not asker.is_active or not asker.notify_answers or not question.notify_answers:
-        return False
+    if asker is None or not question.notify_answers:
+        return False  # the "answers" preference and an inactive account: core.mail
     mute_path = reverse("qa:mute", kwargs={"pk": question.pk, "token": question_mute_token(question)})
     body = _(
         "Hello %(name)s,\n\n"
         "A specialist has answered the question you asked on Steady Ground. Read it here:\n"
         "%(url)s\n\n"
         "If an answer helps, you can mark it as accepted so others find it first.\n\n"
-        "To stop e-mails about answers to this question:\n%(mute_url)s\n\n"
-        "You can turn off all answer e-mails in your account preferences.\n"
+        "To stop e-mails about answers to this question only:\n%(mute_url)s\n"
     ) % {
         "name": asker.display_name,
         "url": _absolute(answer.get_absolute_url()),
         "mute_url": _absolute(mute_path),
     }
-    EmailMessage(subject=_("A specialist answered your question"), body=body, to=[asker.email]).send()
-    return True
+    return mail.deliver(kind="answers", user=asker, subject=_("A specialist answered your question"), text=body)
 
 
 @task()
@@ -53,7 +50,7 @@ def send_moderation_decision(*, kind, object_id, decision, reason, was="pending"
 
     model = Question if kind == "question" else Answer
     item = model.objects.select_related("author").filter(pk=object_id).first()
-    if item is None or item.author is None or not item.author.is_active:
+    if item is None or item.author is None:
         return False
     question = item if kind == "question" else item.question
     url = item.get_absolute_url()
@@ -65,5 +62,4 @@ def send_moderation_decision(*, kind, object_id, decision, reason, was="pending"
         reason=reason,
         recipient=item.author.display_name,
     )
-    EmailMessage(subject=subject, body=body, to=[item.author.email]).send()
-    return True
+    return mail.deliver(kind="moderation", user=item.author, subject=subject, text=body)

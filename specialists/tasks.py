@@ -2,10 +2,10 @@
 (immediate in development and tests, the database queue in production)."""
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
+
+from core import mail
 
 # Which e-mail: the template names under templates/specialists/email/.
 EMAIL_KINDS = frozenset({"approved", "changes_approved", "changes_requested"})
@@ -31,7 +31,4 @@ def send_specialist_email(*, user_id, page_id, kind, reason=""):
         "page_url": page.get_full_url() if page.live else "",
         "edit_url": root_url + reverse("specialists:profile_edit"),
     }
-    subject = " ".join(render_to_string(f"specialists/email/{kind}_subject.txt", context).split())
-    body = render_to_string(f"specialists/email/{kind}.txt", context)
-    send_mail(subject, body, None, [user.email])
-    return True
+    return mail.deliver(kind="verification", user=user, template=f"specialists/email/{kind}", context=context)

@@ -24,7 +24,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -93,7 +92,9 @@ def send_crisis_alert(*, kind, object_id, attempt=1):
         "This e-mail does not quote what the member wrote; read it in the admin.\n"
         "If no one has handled it in %(minutes)s minutes, this alert is sent again.\n"
     ) % {"opening": opening, "url": _absolute(item["admin_url"](object_id)), "minutes": minutes}
-    EmailMessage(subject=subject, body=body, to=[site_settings.crisis_alert_address]).send()
+    from core import mail
+
+    mail.deliver(kind="staff", to=[site_settings.crisis_alert_address], subject=subject, text=body)
     if attempt < MAX_ALERTS:
         _schedule_repeat(kind=kind, object_id=object_id, attempt=attempt + 1, minutes=minutes)
     return "sent"

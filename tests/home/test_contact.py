@@ -57,6 +57,9 @@ def test_member_message_is_stored_and_emailed_to_the_team(
     assert sent.reply_to == [a_member.email]
     assert "How do I change my display name?" in sent.body
     assert "change my display name" not in sent.subject
+    # What the member typed as the subject is in the body, not the e-mail's subject.
+    assert sent.subject == f"Contact form #{contact.pk}"
+    assert "Subject: A question about the site" in sent.body
 
 
 def test_double_submit_stores_one_message(client, contact_page, a_member):
