@@ -12,6 +12,7 @@ same pages with the same content.
 """
 
 import re
+import uuid
 from io import BytesIO
 from types import SimpleNamespace
 
@@ -25,8 +26,10 @@ from wagtail.models import WorkflowState
 from accounts.factories import UserFactory, give_totp
 from articles import services as article_services
 from articles.factories import ArticlePageFactory
+from core import mail as site_mail
 from core.factories import TopicFactory
 from home.models import ContactPage, FeaturedArticle, StandardPage
+from messaging.models import Conversation
 from qa import services as qa_services
 from qa.models import Answer, Question
 from specialists.models import Approach, Language, SpecialistPage
@@ -76,6 +79,7 @@ ANSWER_BODY = "\n".join(
 )
 COMMENT_TEXT = f"This helped {EMOJI}\n\n- one\n- two\n\n{ARABIC} {HEBREW} {LONG_WORD}{LONG_WORD} {MARKUP}"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+CRISIS_MESSAGE = f"I can't go on like this {EMOJI}, I want to kill myself."
 REPLY_TEXT = f"Same for me {EMOJI} {HEBREW}. {UNBROKEN} & <more>"
 
 
@@ -212,6 +216,23 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
     )
     assert reply.is_public and reply.parent_id == comment.pk
 
+    # Messages: the asker writes to the specialist through the form (markdown,
+    # right-to-left text, `<>&`, then crisis words); the specialist replies.
+    token = str(uuid.uuid4())
+    _ok(
+        asker_client.post(f"/messages/new/{specialist.slug}/", {"body": f"{MARKUP}\n\n{ARABIC}", "token": token}),
+        (302,),
+    )
+    conversation = Conversation.objects.get(member=asker)
+    _ok(asker_client.post(conversation.get_absolute_url(), {"body": CRISIS_MESSAGE, "token": str(uuid.uuid4())}))
+    _ok(
+        specialist_client.post(
+            conversation.get_absolute_url(), {"body": f"{HEBREW} {EMOJI} **{LONG_WORD}**", "token": str(uuid.uuid4())}
+        )
+    )
+    specialist_message = conversation.messages.filter(sender=specialist_user).first()
+    conversation_url = conversation.get_absolute_url()
+
     question_url = question.get_absolute_url()
     pages = {
         "anonymous": {
@@ -247,6 +268,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "confirm e-mail, bad link": "/accounts/confirm-email/not-a-key/",
             "inactive account": "/accounts/inactive/",
             "stop answer e-mails": f"/questions/{question.pk}/mute/{qa_services.question_mute_token(question)}/",
+            "stop e-mails of a kind": f"/email/unsubscribe/{site_mail.unsubscribe_token(user=asker, kind='messages')}/",
         },
         "asker": {
             "question just asked": f"{question_url}?asked=1",
@@ -265,6 +287,9 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "contact form": contact.url,
             # Someone else's comment: nobody flags their own.
             "flag a comment": f"/comments/flag/{reply.pk}/",
+            "messages": "/messages/",
+            "conversation": conversation_url,
+            "report a message": f"{conversation_url}report/{specialist_message.pk}/",
         },
         "commenter": {
             "article with the comment form": article.url,
@@ -274,6 +299,8 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "delete own comment": f"/comments/{reply.pk}/delete/",
             "report a question": f"/questions/{second.pk}/report/",
             "report an answer": f"/questions/answers/{answer.pk}/report/",
+            "write to a specialist": f"/messages/new/{specialist.slug}/",
+            "messages, none yet": "/messages/",
         },
         "specialist": {
             "question with the answer editor": question_url,
@@ -281,6 +308,8 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "answer edit": f"/questions/answers/{answer.pk}/edit/",
             "profile edit": "/specialists/me/edit/",
             "own landing page": specialist.url,
+            "messages, as a specialist": "/messages/",
+            "conversation with crisis words, as the specialist": conversation_url,
         },
         "newcomer": {"join form": "/specialists/join/"},
         "unverified": {
@@ -294,6 +323,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "ask with errors": ("/questions/ask/", {"title": "short", "body": f"{EMOJI} <&>", "topic": ""}),
             "contact with errors": (contact.url, {"subject": "", "message": f"{ARABIC} <&>"}),
             "profile with errors": ("/accounts/profile/", {"display_name": ""}),
+            "message with errors": (conversation_url, {"body": "", "token": str(uuid.uuid4())}),
         },
         "commenter": {
             "comment preview": ("/comments/post/", "preview"),
@@ -324,6 +354,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
         reply=reply,
         specialist=specialist,
         contact=contact,
+        conversation=conversation,
         users={
             "anonymous": None,
             "asker": asker,

@@ -28,6 +28,7 @@ EXPECTED_STATUS = {
     "asker: ask with errors": 400,
     "asker: contact with errors": 400,
     "asker: profile with errors": 400,
+    "asker: message with errors": 400,
     "specialist: answer with errors": 400,
     "newcomer: join with errors": 400,
     "anonymous: server error": 500,

@@ -25,6 +25,7 @@ from articles.models import ArticlePage
 from core.models import SiteSettings, Topic
 from home import demo_content
 from home.models import FeaturedArticle, HomePage, StandardPage
+from messaging.models import Conversation, Message
 from specialists.models import SpecialistPage
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def seeded(django_db_setup, django_db_blocker, _media_root):
 
 def demo_counts():
     models = [Page, Revision, get_image_model(), Collection, User, EmailAddress, Topic, XtdComment]
-    models += [FeaturedArticle, Group, GroupPagePermission]
+    models += [FeaturedArticle, Group, GroupPagePermission, Conversation, Message]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -190,6 +191,17 @@ def test_comments_are_threaded_and_store_no_email(seeded):
     assert reply.level == 1
     assert reply.parent_id != reply.pk
     assert comments.get(pk=reply.parent_id).user == member
+
+
+def test_demo_specialist_has_a_conversation_with_an_unread_message(seeded, client):
+    member = User.objects.get(email="member@example.com")
+    specialist = User.objects.get(email="specialist@example.com")
+    conversation = Conversation.objects.get(member=member, specialist=specialist)
+    assert conversation.messages.count() == 3
+    assert (conversation.specialist_unread, conversation.member_unread) == (1, 0)
+    client.force_login(specialist)
+    html = client.get(conversation.get_absolute_url(), HTTP_HOST="localhost").content.decode()
+    assert "Would an evening online work?" in html
 
 
 def test_running_twice_creates_no_duplicates(seeded, settings):

@@ -2,8 +2,9 @@
 
 Builds a small, complete site from the factories and models: topics, six
 specialists with drawn avatars, six articles with drawn hero pictures, the
-index and standard pages, the home page, crisis resources, the demo accounts
-and a few comments. The words live in home/demo_content.py.
+index and standard pages, the home page, crisis resources, the demo accounts,
+a few comments, questions and a conversation between the demo member and the
+demo specialist. The words live in home/demo_content.py.
 
 Idempotent: what already exists (found by slug, e-mail or title) is kept, and
 only what is missing is created, so running it twice gives the same site.
@@ -39,6 +40,8 @@ from core.factories import TopicFactory
 from core.models import SiteSettings, Topic
 from home import demo_content as content
 from home.models import ContactPage, FeaturedArticle, HomePage, StandardPage
+from messaging.demo import build_demo_conversation
+from messaging.models import Conversation
 from qa.demo import QUESTIONS as DEMO_QUESTIONS
 from qa.demo import build_demo_questions
 from qa.models import Question
@@ -101,6 +104,8 @@ class Command(BaseCommand):
         XtdComment.objects.filter(user__email__in=emails).delete()
         Question.objects.filter(title__in=[spec[0] for spec in DEMO_QUESTIONS]).delete()
         Question.objects.filter(author__email__in=emails).delete()
+        Conversation.objects.filter(member__email__in=emails).delete()
+        Conversation.objects.filter(specialist__email__in=emails).delete()
         for child in home.get_children():
             child.delete()
         FeaturedArticle.objects.filter(page=home).delete()
@@ -124,6 +129,7 @@ class Command(BaseCommand):
             f"  {XtdComment.objects.count()} comments",
             f"  {Question.objects.count()} questions "
             f"({Question.objects.filter(answer_count=0).count()} waiting for an answer)",
+            f"  {Conversation.objects.count()} conversations",
             f"  {len(content.ACCOUNTS)} demo accounts: "
             + ", ".join(f"{a['email']} / {a['password']}" for a in content.ACCOUNTS.values()),
             f"Open {builder.site.root_url}/ (admin: {builder.site.root_url}/admin/)",
@@ -171,6 +177,7 @@ class DemoBuilder:
         self.build_home()
         self.build_comments()
         self.build_questions()
+        self.build_conversations()
 
     # --- Site, groups and accounts ------------------------------------------
 
@@ -427,6 +434,12 @@ class DemoBuilder:
             topics=[self.topics[slug] for slug in ("relationships", "anxiety", "parenting", "sleep")],
             today=self.today,
         )
+
+    def build_conversations(self):
+        """Messages: the demo member's conversation with the demo specialist
+        (messaging.demo holds the words)."""
+        page = next(page for page in self.specialists.values() if page.user_id == self.users["specialist"].pk)
+        self.conversation = build_demo_conversation(member=self.users["member"], specialist_page=page, today=self.today)
 
     def build_home(self):
         home = self.home.specific
