@@ -293,3 +293,48 @@ def test_specialist_with_a_unicode_slug_can_be_written_to(client, a_member, spec
     client.force_login(a_member)
     assert client.get(page.url).status_code == 200
     assert client.get(f"/messages/new/{page.slug}/").status_code == 200
+
+
+def test_script_gets_the_reason_a_message_was_refused(client, a_conversation, a_member, a_specialist):
+    services.conversation_block(conversation=a_conversation, by=a_specialist)
+    client.force_login(a_member)
+    response = client.post(
+        a_conversation.get_absolute_url(),
+        {"body": "Are you there?", "token": str(uuid.uuid4())},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "This conversation is closed. New messages cannot be sent."
+    json_only = {"Accept": "application/json"}
+    empty = client.post(a_conversation.get_absolute_url(), {"body": "", "token": str(uuid.uuid4())}, headers=json_only)
+    assert empty.status_code == 400 and empty.json()["errors"]["body"] == ["Write a message first."]
+
+
+def test_inbox_lists_newest_activity_first_with_unread_counts(client, a_member, specialist_index, start):
+    from accounts.factories import UserFactory
+    from specialists.factories import SpecialistPageFactory
+
+    conversations = []
+    for n in range(3):
+        user = UserFactory(email=f"inbox.specialist{n}@example.com")
+        SpecialistPageFactory(parent=specialist_index, slug=f"inbox-{n}", title=f"Dr Inbox {n}", user=user)
+        user.refresh_from_db()
+        conversations.append((start(a_member, user)[0], user))
+    # The oldest conversation gets a reply: it moves to the top, with one unread.
+    first, first_specialist = conversations[0]
+    send(first, first_specialist)
+    client.force_login(a_member)
+    html = client.get("/messages/").content.decode()
+    positions = [html.index(f"Dr Inbox {n}") for n in (0, 2, 1)]
+    assert positions == sorted(positions)
+    assert "1 unread" in html
+
+
+def test_script_is_told_to_show_the_crisis_panel(client, a_conversation, a_member):
+    client.force_login(a_member)
+    response = client.post(
+        a_conversation.get_absolute_url(),
+        {"body": CRISIS_TEXT, "token": str(uuid.uuid4())},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 200 and response.json()["crisis"] is True

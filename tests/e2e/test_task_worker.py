@@ -1,0 +1,55 @@
+"""Production's task path: the database queue and `manage.py db_worker`,
+with a task scheduled for later (a crisis alert's reminder), which the
+worker leaves alone until its time and then runs. Transactional (the worker
+reads committed rows), so it lives with the browser tests' database care."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from accounts.factories import UserFactory
+from core.crisis.alerts import send_crisis_alert
+from core.factories import TopicFactory
+from core.models import SiteSettings
+from qa.models import Question
+
+pytestmark = pytest.mark.e2e
+
+
+def test_worker_runs_a_scheduled_reminder_when_its_time_comes(live_site, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    row = SiteSettings.load()
+    row.oncall_email = "oncall@example.com"
+    row.save()
+    question = Question.objects.create(
+        author=UserFactory(email="asker.worker@example.com"),
+        title="A question held as urgent",
+        body="Held by the crisis detector for a moderator.",
+        topic=TopicFactory(name="Anxiety", slug="anxiety"),
+        urgent=True,
+        status=Question.Status.PENDING,
+    )
+    DBTaskResult.objects.all().delete()  # the search index updates saving a question queued
+    later = timezone.now() + timedelta(minutes=30)
+    send_crisis_alert.using(run_after=later).enqueue(kind="question", object_id=question.pk, attempt=2)
+
+    # Not due yet: the worker leaves it queued.
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert mail.outbox == []
+    queued = DBTaskResult.objects.get()
+    assert queued.status == "READY"
+
+    # Its time has come (moved, rather than waiting half an hour): it runs.
+    DBTaskResult.objects.filter(pk=queued.pk).update(run_after=timezone.now() - timedelta(seconds=1))
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    [alert] = mail.outbox
+    assert alert.to == ["oncall@example.com"] and "reminder 1" in alert.subject
+    assert DBTaskResult.objects.get(pk=queued.pk).status == "SUCCESSFUL"
+    # The reminder scheduled the next one, for later again.
+    follow_up = DBTaskResult.objects.exclude(pk=queued.pk).get()
+    assert follow_up.status == "READY" and follow_up.run_after > timezone.now()
