@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from core.crisis import canonical, crisis_check, crisis_matches, fold
+from core.crisis import canonical, crisis_check, crisis_matches, fold, model
 from core.models import CrisisPhrase
 from tests.two_factor import log_in_with_two_factor
 
@@ -69,6 +69,32 @@ def test_detector_on_the_whole_corpus(capsys):
     recall, false_alarm_rate, missed, false_alarms = measure(cries, ordinary, "the whole corpus", capsys)
     assert recall >= MIN_RECALL, missed
     assert false_alarm_rate <= MAX_FALSE_ALARMS, false_alarms
+
+
+# Blind batch C was written by someone else and never read here: measured once
+# at first sight with the detector it now tests (81.2% of 80 cries for help,
+# 1.2% of 80 ordinary texts), copied in unread, never trained or tuned on. It
+# is the honest estimate for unseen text, below the issue's 95%; these floors
+# keep it from getting worse.
+HELDOUT = Path(__file__).parent / "crisis_heldout"
+HELDOUT_FIRST_SIGHT_RECALL = 65 / 80
+HELDOUT_FIRST_SIGHT_FALSE_ALARMS = 1 / 80
+
+
+def test_detector_on_the_never_read_held_out_batch(capsys):
+    recall, false_alarm_rate, _missed, _false_alarms = measure(
+        corpus("crisis_blind_c", HELDOUT), corpus("ordinary_blind_c", HELDOUT), "held-out blind batch C", capsys
+    )
+    # Neither the lines nor what was missed are printed: the batch stays unread.
+    assert recall >= HELDOUT_FIRST_SIGHT_RECALL, f"{recall:.1%}"
+    assert false_alarm_rate <= HELDOUT_FIRST_SIGHT_FALSE_ALARMS, f"{false_alarm_rate:.1%}"
+
+
+def test_held_out_batch_is_not_in_the_training_corpus():
+    held_out = set(corpus("crisis_blind_c", HELDOUT)) | set(corpus("ordinary_blind_c", HELDOUT))
+    trained = {text for text, _label in model.training_set()}
+    assert len(held_out) >= 150
+    assert not held_out & trained
 
 
 # Examples from the issue --------------------------------------------------------
