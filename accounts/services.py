@@ -3,12 +3,13 @@ and account deletion."""
 
 import json
 
-from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
+from allauth.core import ratelimit
 from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
@@ -164,6 +165,8 @@ def user_delete(*, user, request=None):
         # consents, two-factor devices, flags, admin profile...) cascades.
         user.delete()
     if request is not None:
-        adapter = get_adapter(request)
-        for email in set(email_addresses):
-            adapter._delete_login_attempts_cached_email(request, email=email)
+        # allauth counts failed logins per "<site domain>:<login>" key;
+        # tests/accounts/test_privacy.py pins that the counter is gone.
+        domain = get_current_site(request).domain
+        for email in {address.lower() for address in email_addresses}:
+            ratelimit.clear(request, action="login_failed", key=f"{domain}:{email}")

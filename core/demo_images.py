@@ -159,9 +159,11 @@ def save_wagtail_image(picture, *, title, filename, description="", collection=N
     image = image_model(title=title, description=description)
     if collection is not None:
         image.collection = collection
-    image.file = ImageFile(io.BytesIO(to_jpeg(picture)), name=filename)
-    image._set_image_file_metadata()
+    content = to_jpeg(picture)
+    image.file = ImageFile(io.BytesIO(content), name=filename)
+    image.file_size = len(content)
     image.save()
+    image.get_file_hash()  # stores the hash Wagtail's admin finds duplicates by
     return image
 
 

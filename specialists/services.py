@@ -145,11 +145,12 @@ def _store_photo(*, photo, user, name):
     image = get_image_model()(
         title=f"Photo: {name}"[:255],
         file=ImageFile(BytesIO(photo.content), name=filename),
+        file_size=len(photo.content),
         collection=_photo_collection(),
         uploaded_by_user=user,
     )
-    image._set_image_file_metadata()  # size, hash and dimensions, as Wagtail's upload form does
     image.save()
+    image.get_file_hash()  # stores the hash Wagtail's admin finds duplicates by
     return image
 
 

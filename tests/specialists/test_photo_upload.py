@@ -78,6 +78,12 @@ def test_good_photo_is_stored_with_the_profile(client, a_member, a_directory, fo
     assert (photo.width, photo.height) == (300, 300)
     assert photo.uploaded_by_user == a_member
     assert photo.collection.name == "Specialist photos"
+    # Size and hash as Wagtail's own upload form records them (through its public API).
+    with photo.open_file() as stored:
+        assert photo.file_size == len(stored.read())
+    recomputed = get_image_model().objects.get(pk=photo.pk)
+    recomputed.file_hash = ""
+    assert photo.file_hash and recomputed.get_file_hash() == photo.file_hash
 
 
 def test_photo_metadata_is_removed_and_the_picture_turned_upright():
