@@ -1,8 +1,14 @@
-"""Comments on articles with django-comments-xtd: the form members fill in,
-the moderator registered for ArticlePage, and the reads that show comments
-in a fixed number of queries.
+"""The one module that talks to django-comments-xtd (and django_comments
+under it): the comment form, the reads that show comments in a fixed number
+of queries, the checks that need the library's tables, and the few writes
+that depend on how the library keeps its threads.
 
-Imported from ArticlesConfig.ready(), which registers the moderator.
+The library stores the comments and threads them; the site's rules (who may
+post, what waits for a moderator, limits, crisis holds) are in
+articles.services, which calls the writes below. Neither the library's views
+nor its templates are used (articles/comment_urls.py, core/template_loaders.py).
+What we rely on in the library is pinned by tests/articles/test_comment_library.py,
+so an upgrade that changes it fails there first.
 """
 
 from datetime import timedelta
@@ -16,23 +22,94 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentSecurityForm
 from django_comments.models import CommentFlag
-from django_comments_xtd.models import XtdComment
-from django_comments_xtd.moderation import XtdCommentModerator, moderator
+from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 from django_comments_xtd.utils import get_app_model_options
 
+from accounts.roles import has_verified_email
 from core.forms import MemberTextMixin
 
-from . import services
 from .models import ArticlePage, CommentSafety
 
 # XtdComment's primary key is a 32-bit AutoField.
 MAX_COMMENT_ID = 2**31 - 1
 ARTICLE_CONTENT_TYPE = str(ArticlePage._meta)  # "articles.articlepage", as the form's hidden field says
 
+# XtdComment.user_name is 50 characters; display names may be longer.
+USER_NAME_MAX_LENGTH = 50
+MODERATE_PERMISSION = "django_comments.can_moderate"
+PARENT_CLOSED = _("The comment you are replying to is no longer open for replies.")
+
 # Who is looking at a comment form.
 ANONYMOUS = "anonymous"
 UNVERIFIED = "unverified"
 MEMBER = "member"
+
+
+# Checks ----------------------------------------------------------------------
+
+
+def member_can_comment(*, user):
+    """Logged-in, active members whose e-mail address is verified."""
+    return bool(user and user.is_active and has_verified_email(user))
+
+
+def comment_parent_is_open(*, article, parent):
+    """`parent` is a visible comment on `article` that may receive replies."""
+    content_type = ContentType.objects.get_for_model(article)
+    return (
+        parent.content_type_id == content_type.pk
+        and parent.object_pk == str(article.pk)
+        and parent.is_public
+        and not parent.is_removed
+        and parent.level < max_thread_level_for_content_type(content_type)
+    )
+
+
+def _replies():
+    # A root comment is its own parent in comments-xtd.
+    return XtdComment.norel_objects.filter(parent_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
+
+
+def comment_has_replies(*, comment):
+    return XtdComment.norel_objects.filter(parent_id=comment.pk).exclude(pk=comment.pk).exists()
+
+
+def comment_editable_by(*, comment, user):
+    """Members change or delete their own comments while no one has replied
+    and no moderator has removed them."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and comment.user_id == user.pk
+        and not comment.is_removed
+        and not comment_has_replies(comment=comment)
+    )
+
+
+def comments_posted_since(*, user, since):
+    return XtdComment.norel_objects.filter(user=user, submit_date__gte=since).count()
+
+
+def member_has_a_published_comment(*, user):
+    return XtdComment.norel_objects.filter(user=user, is_public=True, is_removed=False).exists()
+
+
+def recent_duplicate(*, article, user, text, parent, since):
+    """`user`'s comment with this text in the same place since `since`, if any."""
+    candidates = XtdComment.norel_objects.filter(
+        content_type=ContentType.objects.get_for_model(article),
+        object_pk=str(article.pk),
+        user=user,
+        comment=text,
+        is_removed=False,
+        submit_date__gte=since,
+    )
+    if parent is None:
+        candidates = candidates.filter(level=0)
+    else:
+        candidates = candidates.filter(parent_id=parent.pk).exclude(pk=parent.pk)
+    return candidates.order_by("submit_date").first()
 
 
 class ArticleCommentForm(MemberTextMixin, CommentSecurityForm):
@@ -57,9 +134,7 @@ class ArticleCommentForm(MemberTextMixin, CommentSecurityForm):
         widget=forms.HiddenInput, min_value=0, max_value=MAX_COMMENT_ID, initial=0, required=False
     )
 
-    def __init__(self, target_object, data=None, initial=None, *, parent=None, comment=None, **kwargs):
-        # comments-xtd's own reply view passes the parent as `comment`.
-        parent = parent or comment
+    def __init__(self, target_object, data=None, initial=None, *, parent=None, **kwargs):
         initial = dict(initial or {})
         if parent is not None:
             initial["reply_to"] = parent.pk
@@ -85,37 +160,15 @@ class ArticleCommentForm(MemberTextMixin, CommentSecurityForm):
         if "reply_to" in self.errors:
             # A hidden field: say what went wrong in words, above the form.
             del self.errors["reply_to"]
-            self.add_error(None, services.CommentParentInvalid.message)
+            self.add_error(None, PARENT_CLOSED)
         elif reply_to := cleaned_data.get("reply_to"):
             parent = XtdComment.objects.filter(pk=reply_to).first()
-            if parent is not None and services.comment_parent_is_open(article=self.target_object, parent=parent):
+            if parent is not None and comment_parent_is_open(article=self.target_object, parent=parent):
                 self.parent = parent
                 self.fields["comment"].label = _("Your reply")
             else:
-                self.add_error(None, services.CommentParentInvalid.message)
+                self.add_error(None, PARENT_CLOSED)
         return cleaned_data
-
-
-class ArticleCommentModerator(XtdCommentModerator):
-    """Members with a verified address may comment, within the hourly limit;
-    a member's comments wait for a moderator until one has been published."""
-
-    email_notification = False
-    removal_suggestion_notification = False
-
-    def allow(self, comment, content_object, request):
-        user = comment.user
-        return (
-            services.member_can_comment(user=user)
-            and not services.comment_rate_limited(user=user)
-            and super().allow(comment, content_object, request)
-        )
-
-    def moderate(self, comment, content_object, request):
-        return super().moderate(comment, content_object, request) or services.comment_needs_review(user=comment.user)
-
-
-moderator.register(ArticlePage, ArticleCommentModerator)
 
 
 def no_avatar(comment):
@@ -131,7 +184,7 @@ def comment_access(user):
     """ANONYMOUS, UNVERIFIED (logged in, e-mail not verified) or MEMBER."""
     if not user.is_authenticated:
         return ANONYMOUS
-    return MEMBER if services.member_can_comment(user=user) else UNVERIFIED
+    return MEMBER if member_can_comment(user=user) else UNVERIFIED
 
 
 def article_for_comment_form(data):
@@ -154,6 +207,11 @@ def article_for_comment(comment):
 def looks_like_id(value):
     # ASCII digits only, and short enough for a bigint column.
     return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 18
+
+
+def all_comments():
+    """Every comment, with its author and content type."""
+    return XtdComment.objects.all()
 
 
 def visible_comments():
@@ -180,8 +238,7 @@ def article_comment_threads(*, article, user, allow_flagging=False):
     if user.is_authenticated:
         comments = comments.filter(Q(is_public=True) | Q(user=user))
         own_flags = CommentFlag.objects.filter(comment=OuterRef("pk"), user=user, flag=CommentFlag.SUGGEST_REMOVAL)
-        replies = XtdComment.norel_objects.filter(parent_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
-        comments = comments.annotate(flagged_by_me=Exists(own_flags), has_replies=Exists(replies))
+        comments = comments.annotate(flagged_by_me=Exists(own_flags), has_replies=Exists(_replies()))
     else:
         comments = comments.filter(is_public=True)
     roots = []
@@ -272,10 +329,76 @@ def comments_awaiting_moderation():
 def member_comments(*, user):
     """`user`'s own comments, newest first, each with its article
     (prefetched: one query for all) and whether someone has replied."""
-    replies = XtdComment.norel_objects.filter(parent_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
     return (
         XtdComment.norel_objects.filter(user=user, site_id=settings.SITE_ID)
-        .annotate(has_replies=Exists(replies))
+        .annotate(has_replies=Exists(_replies()))
         .prefetch_related("content_object")
         .order_by("-submit_date", "-pk")
     )
+
+
+# Writes that depend on how the library keeps its threads -------------------------
+
+# What a flag row records: a member's suggestion, a moderator's decision.
+REMOVAL_SUGGESTED = CommentFlag.SUGGEST_REMOVAL
+KEPT = CommentFlag.MODERATOR_APPROVAL
+REMOVED = CommentFlag.MODERATOR_DELETION
+
+
+def comment_row_create(*, article, user, text, parent, is_public):
+    """Save a new comment by `user` on `article`: a reply to `parent`, or a
+    new thread. XtdComment.save() numbers it into its thread (thread_id,
+    level, order) and counts it in the nested_count of the comments above.
+    Only the display name is stored: no e-mail address, URL or IP address."""
+    comment = XtdComment(
+        content_type=ContentType.objects.get_for_model(article),
+        object_pk=str(article.pk),
+        site_id=settings.SITE_ID,
+        user=user,
+        user_name=user.display_name[:USER_NAME_MAX_LENGTH],
+        user_email="",
+        user_url="",
+        comment=text,
+        submit_date=timezone.now(),
+        ip_address=None,
+        is_public=is_public,
+        is_removed=False,
+        parent_id=parent.pk if parent is not None else 0,
+        followup=False,
+    )
+    comment.save()
+    return comment
+
+
+def comment_row_update(comment, /, **changes):
+    """Change `comment`'s own row, and only it. Not save(): comments-xtd's
+    pre_save hook would copy its is_public and is_removed onto every reply,
+    publishing replies still waiting for review or hiding other members'."""
+    XtdComment.norel_objects.filter(pk=comment.pk).update(**changes)
+    for field, value in changes.items():
+        setattr(comment, field, value)
+
+
+def comment_row_lock(*, comment):
+    """`comment` read afresh and locked until the transaction ends, or None."""
+    return XtdComment.norel_objects.select_for_update().filter(pk=comment.pk).first()
+
+
+def comment_row_delete(*, comment):
+    """Delete `comment` and its flags for good. The library does not take a
+    deleted reply off the nested_count of the comments above it: we do."""
+    CommentFlag.objects.filter(comment_id=comment.pk).delete()
+    XtdComment.norel_objects.filter(pk=comment.pk).delete()
+    if comment.level > 0:
+        XtdComment.norel_objects.filter(
+            thread_id=comment.thread_id, level__lt=comment.level, order__lt=comment.order
+        ).update(nested_count=F("nested_count") - 1)
+
+
+def comment_flag_set(*, comment, user, flag):
+    """Record `flag` (REMOVAL_SUGGESTED, KEPT, REMOVED) by `user` on
+    `comment`, dated now: one row per user and kind, dated anew when set again."""
+    row, _created = CommentFlag.objects.update_or_create(
+        comment=comment, user=user, flag=flag, defaults={"flag_date": timezone.now()}
+    )
+    return row

@@ -10,9 +10,9 @@ from core.decisions import decision_email, decision_outcome
 @task()
 def send_comment_decision(*, comment_id, decision, was, reason):
     """Tell a comment's author what a moderator decided, naming the article."""
-    from django_comments_xtd.models import XtdComment
+    from .comments import all_comments
 
-    comment = XtdComment.norel_objects.select_related("user").filter(pk=comment_id).first()
+    comment = all_comments().filter(pk=comment_id).first()
     if comment is None or comment.user is None:
         return False
     article = comment.content_object
@@ -33,12 +33,12 @@ def send_comment_reply_notification(*, comment_id):
     """Tell the author of a comment that someone replied to it, once the reply
     is public, unless they turned "replies to my comments" off. Never to the
     replier themselves; the e-mail names the article, not the reply's text."""
-    from django_comments_xtd.models import XtdComment
+    from .comments import all_comments
 
-    reply = XtdComment.norel_objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
+    reply = all_comments().filter(pk=comment_id, is_public=True, is_removed=False).first()
     if reply is None or reply.level == 0:
         return False
-    parent = XtdComment.norel_objects.select_related("user").filter(pk=reply.parent_id).first()
+    parent = all_comments().filter(pk=reply.parent_id).first()
     if parent is None or parent.user is None or parent.user_id == reply.user_id or parent.is_removed:
         return False
     article = reply.content_object

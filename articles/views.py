@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import TemplateView
-from django_comments_xtd.models import XtdComment
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import registry as log_registry
@@ -24,10 +23,14 @@ from wagtail.log_actions import registry as log_registry
 from . import services
 from .comments import (
     MEMBER,
+    MODERATE_PERMISSION,
     ArticleCommentForm,
+    all_comments,
     article_for_comment,
     article_for_comment_form,
     comment_access,
+    comment_editable_by,
+    comment_parent_is_open,
     comments_awaiting_moderation,
     flagging_allowed,
     looks_like_id,
@@ -91,7 +94,6 @@ def comment_post(request):
             user=request.user,
             text=form.cleaned_data["comment"],
             parent=form.parent,
-            request=request,
         )
     except services.CommentNotAllowed:
         return _not_allowed(request, article, comment_access(request.user), article.get_url(request) + "#comments")
@@ -122,7 +124,7 @@ def comment_reply(request, cid):
     """The comment being answered, with the reply form under it (works without JavaScript)."""
     parent = get_object_or_404(visible_comments(), pk=cid)
     article = article_for_comment(parent)
-    if article is None or not services.comment_parent_is_open(article=article, parent=parent):
+    if article is None or not comment_parent_is_open(article=article, parent=parent):
         raise Http404
     access = comment_access(request.user)
     form = ArticleCommentForm(article, parent=parent) if access == MEMBER else None
@@ -145,7 +147,7 @@ def comment_flag(request, comment_id):
         messages.info(request, services.CommentFlagNotAllowed.message)
         return redirect(_comment_url(request, article, comment))
     if request.method == "POST":
-        services.comment_flag(comment=comment, by=request.user, request=request)
+        services.comment_flag(comment=comment, by=request.user)
         messages.success(request, _("Thank you for telling us. A moderator will read this comment."))
         return redirect(_comment_url(request, article, comment))
     return render(request, "comments/flag.html", {"comment": comment, "article": article})
@@ -168,7 +170,7 @@ def _own_comment_or_404(request, comment_id):
     """The member's own comment on a live article; anyone else's is a 404
     (which does not tell whether it exists)."""
     comment = get_object_or_404(
-        XtdComment.objects.filter(is_removed=False, user=request.user, site_id=settings.SITE_ID), pk=comment_id
+        all_comments().filter(is_removed=False, user=request.user, site_id=settings.SITE_ID), pk=comment_id
     )
     article = article_for_comment(comment)
     if article is None:
@@ -186,7 +188,7 @@ def _not_editable(request, article, comment):
 def comment_edit(request, comment_id):
     """The author rewrites their comment while no one has replied to it."""
     comment, article = _own_comment_or_404(request, comment_id)
-    if not services.comment_editable_by(comment=comment, user=request.user):
+    if not comment_editable_by(comment=comment, user=request.user):
         return _not_editable(request, article, comment)
     if request.method == "POST":
         form = CommentEditForm(request.POST)
@@ -208,7 +210,7 @@ def comment_edit(request, comment_id):
 def comment_delete(request, comment_id):
     """Ask on GET; on POST the author's comment is deleted for good."""
     comment, article = _own_comment_or_404(request, comment_id)
-    if not services.comment_editable_by(comment=comment, user=request.user):
+    if not comment_editable_by(comment=comment, user=request.user):
         return _not_editable(request, article, comment)
     if request.method == "POST":
         try:
@@ -235,7 +237,7 @@ class CommentModeratorRequiredMixin:
     """Moderators only. Wagtail's admin turns PermissionDenied into a redirect
     to the dashboard, so refuse with an explicit 403 page."""
 
-    permission_required = services.MODERATE_PERMISSION
+    permission_required = MODERATE_PERMISSION
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission_required):
@@ -282,8 +284,8 @@ class CommentModerationActionView(CommentModeratorRequiredMixin, View):
     index_url_name = None
 
     def post(self, request, pk):
-        comment = get_object_or_404(XtdComment.objects.all(), pk=pk)
-        services.comment_approve(comment=comment, by=request.user, request=request)
+        comment = get_object_or_404(all_comments(), pk=pk)
+        services.comment_approve(comment=comment, by=request.user)
         admin_messages.success(request, _("Comment approved: readers can see it."))
         return redirect(reverse(self.index_url_name))
 
@@ -302,7 +304,7 @@ class CommentAdminObjectMixin(CommentModeratorRequiredMixin, WagtailAdminTemplat
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission_required):
             return super().dispatch(request, *args, **kwargs)  # the 403 page
-        self.object = get_object_or_404(XtdComment.objects.select_related("user"), pk=self.pk)
+        self.object = get_object_or_404(all_comments(), pk=self.pk)
         self.article = self.object.content_object
         return super().dispatch(request, *args, **kwargs)
 
@@ -363,8 +365,6 @@ class CommentRemoveView(CommentAdminObjectMixin, TemplateView):
         form = CommentRemovalForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.comment_remove(
-            comment=self.object, by=request.user, reason=form.cleaned_data["reason"], request=request
-        )
+        services.comment_remove(comment=self.object, by=request.user, reason=form.cleaned_data["reason"])
         admin_messages.success(request, _("Comment removed: readers no longer see it. The author has been told."))
         return redirect(reverse(self.index_url_name))

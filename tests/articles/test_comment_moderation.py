@@ -6,14 +6,11 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from django_comments.models import CommentFlag
-from django_comments.moderation import CommentModerator
 from django_comments_xtd.models import XtdComment
-from django_comments_xtd.moderation import moderator
 
 from accounts.factories import UserFactory, give_totp
 from articles import services
-from articles.comments import ArticleCommentModerator, comments_awaiting_moderation
-from articles.models import ArticlePage
+from articles.comments import comments_awaiting_moderation
 from articles.wagtail_hooks import CommentsMenuItem
 from tests.articles.test_comments import make_comment
 from tests.two_factor import log_in_with_two_factor
@@ -58,11 +55,6 @@ def a_flagged_comment(an_article, another_member, a_member):
 
 
 # The moderator's rules ----------------------------------------------------------
-
-
-def test_moderator_is_registered_for_article_pages():
-    assert isinstance(moderator._registry[ArticlePage], ArticleCommentModerator)
-    assert isinstance(moderator._registry[ArticlePage], CommentModerator)
 
 
 def test_first_comment_is_held_for_review(an_article, a_member):
@@ -111,29 +103,6 @@ def test_rate_limit_stops_the_eleventh_comment_in_an_hour(an_article, a_member):
         services.comment_post(article=an_article, user=a_member, text="One more.")
 
     assert XtdComment.objects.filter(user=a_member).count() == 10
-
-
-def test_moderator_refuses_rate_limited_or_unverified_posts(an_article, a_member, an_article_draft_for):
-    rules = moderator._registry[ArticlePage]
-    assert rules.allow(an_article_draft_for(a_member), an_article, None) is True
-
-    for number in range(10):
-        make_comment(an_article, a_member, f"Comment {number}")
-    assert rules.allow(an_article_draft_for(a_member), an_article, None) is False
-
-    unverified = UserFactory(verified=False)
-    assert rules.allow(an_article_draft_for(unverified), an_article, None) is False
-
-
-@pytest.fixture
-def an_article_draft_for(an_article):
-    """What the moderator is handed: comments-xtd's not-yet-saved comment."""
-    from django_comments_xtd.models import TmpXtdComment
-
-    def draft(user):
-        return TmpXtdComment(user=user, content_object=an_article, comment="Draft")
-
-    return draft
 
 
 def test_flagging_sends_a_comment_to_the_queue(a_flagged_comment):
