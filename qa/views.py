@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,9 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_ratelimit.decorators import ratelimit
 
 from accounts.decorators import member_required
-from core.http import client_ip
 from core.models import SiteSettings
 
 from . import selectors, services
@@ -75,20 +74,16 @@ def question_ask(request):
     return render(request, "qa/ask.html", _ask_context(request, step="form", form=form, title=title))
 
 
-def _similar_rate_limited(request):
-    key = f"qa-similar:{request.user.pk if request.user.is_authenticated else client_ip(request)}"
-    if cache.add(key, 1, 60):
-        return False
-    try:
-        return cache.incr(key) > settings.QA_SIMILAR_PER_MINUTE
-    except ValueError:  # expired between add and incr
-        return False
+def _similar_rate(group, request):
+    return f"{settings.QA_SIMILAR_PER_MINUTE}/m"
 
 
 @require_safe
+@ratelimit(key="user_or_ip", rate=_similar_rate, block=False)
 def similar(request):
-    """Published titles that resemble ?q=, as JSON, for the live suggestions."""
-    if _similar_rate_limited(request):
+    """Published titles that resemble ?q=, as JSON, for the live suggestions.
+    Limited per member, or per address (core.http.client_ip) for visitors."""
+    if request.limited:
         return JsonResponse({"results": [], "error": "rate_limited"}, status=429)
     query = request.GET.get("q", "")[:150]
     results = [

@@ -338,8 +338,13 @@ QA_QUESTIONS_PER_DAY = 3
 # Reports from different members that hide a question or answer until a
 # moderator decides.
 QA_REPORTS_TO_HIDE = 3
-# Live "similar questions" look-ups per visitor per minute (cheap cache counter).
+# Live "similar questions" look-ups per member (or visitor's address) per
+# minute, counted by django-ratelimit in the shared cache.
 QA_SIMILAR_PER_MINUTE = 30
+# django-ratelimit: visitors counted by the address every limit uses (see
+# TRUSTED_PROXY_COUNT); a cache that cannot count lets the look-up through.
+RATELIMIT_IP_META_KEY = "core.http.client_ip"
+RATELIMIT_FAIL_OPEN = True
 QA_QUESTIONS_PER_PAGE = 20
 # --- end Q&A -------------------------------------------------------------------
 
