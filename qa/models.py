@@ -146,6 +146,14 @@ class Question(index.Indexed, models.Model):
     def is_open(self):
         return self.status == Status.PUBLISHED
 
+    @property
+    def is_pending(self):
+        return self.status == Status.PENDING
+
+    @property
+    def is_rejected(self):
+        return self.status == Status.REJECTED
+
 
 class AnswerQuerySet(models.QuerySet):
     def published(self):
