@@ -168,13 +168,3 @@ class ModerationForm(MemberTextMixin, forms.Form):
             self.add_error("reason", _("Say why, so the author understands."))
         cleaned_data["reason"] = reason
         return cleaned_data
-
-
-LIST_FILTERS = {"all", "unanswered", "answered"}
-
-
-class QuestionFilterForm(forms.Form):
-    topic = forms.SlugField(required=False, allow_unicode=True)
-    show = forms.ChoiceField(
-        choices=[("all", _("All")), ("unanswered", _("Unanswered")), ("answered", _("Answered"))], required=False
-    )

@@ -9,7 +9,7 @@ from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 
 from core.models import Topic
 
-from .forms import QuestionFilterForm
+from .filters import QuestionFilter
 from .models import Answer, AnswerVote, Question, Report, Status
 
 SIMILAR_LIMIT = 5
@@ -35,22 +35,11 @@ def question_cards(questions):
 
 
 def question_list_context(request):
-    form = QuestionFilterForm(request.GET)
+    filters = QuestionFilter(request.GET, queryset=Question.objects.listed())
+    questions = filters.qs
+    chosen = filters.form.cleaned_data
     topics = list(Topic.objects.all())
-    filters = {"topic": None, "show": "all"}
-    questions = Question.objects.listed()
-    if form.is_valid():
-        slug = form.cleaned_data.get("topic")
-        if slug:
-            topic = next((topic for topic in topics if topic.slug == slug), None)
-            filters["topic"] = topic
-            questions = questions.filter(topic=topic) if topic else questions.none()
-        show = form.cleaned_data.get("show") or "all"
-        filters["show"] = show
-        if show == "answered":
-            questions = questions.answered()
-        elif show == "unanswered":
-            questions = questions.unanswered()
+    topic = next((topic for topic in topics if topic.slug == chosen.get("topic")), None)
     # get_page: a page number that is not a number gives page 1, one past the end the last page.
     page_obj = Paginator(
         question_cards(questions.order_by("-created_at", "-pk")), settings.QA_QUESTIONS_PER_PAGE
@@ -59,7 +48,7 @@ def question_list_context(request):
         "questions": page_obj.object_list,
         "page_obj": page_obj,
         "topics": topics,
-        "filters": filters,
+        "filters": {"topic": topic, "show": chosen.get("show") or "all"},
     }
 
 

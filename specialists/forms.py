@@ -1,4 +1,4 @@
-"""Forms for the directory filters and for a specialist's own profile.
+"""Forms for a specialist's own profile.
 
 Each form lists the fields a visitor may send; nothing else from the request
 reaches a query or a page."""
@@ -19,56 +19,6 @@ from core.forms import MemberTextMixin
 from core.models import Topic
 
 from .models import Approach, Language
-
-# --- Directory filters --------------------------------------------------------
-
-FORMAT_CHOICES = [("", _("Online or in person")), ("online", _("Online")), ("in_person", _("In person"))]
-LOCATION_FILTER_MAX_LENGTH = 80
-UNKNOWN_FILTER_VALUE = {"invalid_choice": _("We do not know this value, so this filter was left out.")}
-
-
-class DirectoryFilterForm(forms.Form):
-    """The directory's filters, read from the query string. Every value is
-    checked against a list of known ones; a value that is not known is left
-    out (and reported), never passed on."""
-
-    topic = forms.ChoiceField(label=_("Specialisation"), required=False, error_messages=UNKNOWN_FILTER_VALUE)
-    language = forms.ChoiceField(label=_("Language"), required=False, error_messages=UNKNOWN_FILTER_VALUE)
-    format = forms.ChoiceField(
-        label=_("Sessions"), required=False, choices=FORMAT_CHOICES, error_messages=UNKNOWN_FILTER_VALUE
-    )
-    location = forms.CharField(
-        label=_("Location"),
-        required=False,
-        max_length=LOCATION_FILTER_MAX_LENGTH,
-        help_text=_("A town or area, e.g. Leeds"),
-        error_messages={"max_length": _("Up to 80 characters, so this filter was left out.")},
-    )
-    accepting = forms.BooleanField(
-        label=_("Accepting new clients"), required=False, widget=forms.CheckboxInput(attrs={"value": "1"})
-    )
-    free = forms.BooleanField(
-        label=_("Offers a free 30-minute consultation"),
-        required=False,
-        widget=forms.CheckboxInput(attrs={"value": "1"}),
-    )
-
-    def __init__(self, data, *, topics, languages):
-        super().__init__(data, label_suffix="")
-        self.fields["topic"].choices = [("", _("Any specialisation"))] + [(t.slug, t.name) for t in topics]
-        self.fields["language"].choices = [("", _("Any language"))] + [(lang.code, lang.name) for lang in languages]
-        self.fields["location"].widget.attrs.update(autocomplete="off", maxlength=LOCATION_FILTER_MAX_LENGTH)
-
-    def filters(self):
-        """The valid, non-empty filter values: {name: value}."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None, False)}
-
-    def ignored(self):
-        """[(label, value)] for each filter whose value could not be used."""
-        self.is_valid()
-        return [(self.fields[name].label, str(self.data.get(name, ""))[:80]) for name in self.errors]
-
 
 # --- Photo upload -------------------------------------------------------------
 

@@ -2,41 +2,18 @@
 queries whatever the number of specialists, articles or answers."""
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
-from core.models import Topic
-
-from .forms import DirectoryFilterForm
-from .models import SPECIALISTS_PER_PAGE, Language, SpecialistPage
+from .filters import DirectoryFilter
+from .models import SPECIALISTS_PER_PAGE, SpecialistPage
 
 FREE_CONSULTATION_SLUG = "free-consultation"
 ARTICLES_ON_PROFILE = 6
 ANSWERS_ON_PROFILE = 5
 PUBLIC_ANSWERS_HOOK = "specialist_public_answers"
-
-# filter name -> how a valid value narrows the directory. The only way a
-# request's values reach the query.
-DIRECTORY_FILTERS = {
-    "topic": lambda value: Q(topics__slug=value),
-    "language": lambda value: Q(languages__code=value),
-    "format": lambda value: {"online": Q(offers_online=True), "in_person": Q(offers_in_person=True)}[value],
-    "location": lambda value: Q(location__icontains=value),
-    "accepting": lambda value: Q(accepting_new_clients=True),
-    "free": lambda value: Q(offers_free_consultation=True),
-}
-
-
-def directory_specialists(index, filters=None):
-    """Live, public, verified specialists under `index`, free consultations
-    first, narrowed by `filters` (values already checked by DirectoryFilterForm)."""
-    specialists = SpecialistPage.objects.child_of(index).live().public().verified()
-    for name, value in (filters or {}).items():
-        specialists = specialists.filter(DIRECTORY_FILTERS[name](value))
-    return specialists.featured_first()
 
 
 def specialist_cards(specialists):
@@ -52,16 +29,17 @@ def free_consultation_page_url(request):
 
 
 def directory_context(index, request):
-    form = DirectoryFilterForm(request.GET, topics=Topic.objects.all(), languages=Language.objects.all())
-    filters = form.filters()
+    """The directory narrowed by the query string's filters, free consultations first."""
+    specialists = SpecialistPage.objects.child_of(index).live().public().verified()
+    filters = DirectoryFilter(request.GET, queryset=specialists)
     # get_page: a page number that is not a number gives page 1, one past the end the last page.
-    page_obj = Paginator(specialist_cards(directory_specialists(index, filters)), SPECIALISTS_PER_PAGE).get_page(
+    page_obj = Paginator(specialist_cards(filters.qs.featured_first()), SPECIALISTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     return {
-        "filter_form": form,
-        "active_filters": filters,
-        "ignored_filters": form.ignored(),
+        "filter_form": filters.form,
+        "active_filters": filters.active(),
+        "ignored_filters": filters.ignored(),
         "specialists": page_obj.object_list,
         "page_obj": page_obj,
         "free_consultation_url": free_consultation_page_url(request),

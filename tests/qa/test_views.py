@@ -350,3 +350,9 @@ def test_questions_intro_is_a_setting_editors_change(client, home_page):
     settings_row.save()
     html = client.get("/questions/").content.decode()
     assert "Ask what is on your mind; specialists reply within a few days." in html
+
+
+def test_a_good_list_filter_still_applies_beside_a_bad_one(client, make_question, an_answer):
+    make_question(title="A question nobody has answered yet")
+    html = client.get("/questions/", {"show": "unanswered", "topic": "not a slug!"}).content.decode()
+    assert "A question nobody has answered yet" in html and an_answer.question.title not in html
