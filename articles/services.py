@@ -9,7 +9,6 @@ what waits for a moderator, the hourly limit, double submits, crisis holds.
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from wagtail.log_actions import log
 from core.crisis import crisis_check
 from core.crisis.alerts import crisis_alert_enqueue
 from core.decisions import REJECTED, WAS_PENDING, WAS_PUBLISHED
+from core.guards import MemberError, user_row_lock
 
 from . import comments, tasks
 from .comments import MODERATE_PERMISSION, comment_editable_by, comment_parent_is_open, member_can_comment
@@ -29,26 +29,15 @@ RATE_LIMIT_WINDOW = timedelta(hours=1)
 DUPLICATE_WINDOW = timedelta(hours=24)
 
 
-class CommentError(Exception):
-    """A comment that cannot be posted; `message` is shown to the member."""
-
-    message = _("Your comment could not be posted.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
-
-
-class CommentNotAllowed(CommentError):
+class CommentNotAllowed(MemberError):
     message = _("Only members with a verified e-mail address can comment.")
 
 
-class CommentFlagNotAllowed(CommentError):
+class CommentFlagNotAllowed(MemberError):
     message = _("You cannot flag your own comment. You can ask a moderator to remove it through the contact page.")
 
 
-class CommentRateLimited(CommentError):
+class CommentRateLimited(MemberError):
     def __init__(self, limit):
         super().__init__(
             _(
@@ -59,15 +48,15 @@ class CommentRateLimited(CommentError):
         )
 
 
-class CommentParentInvalid(CommentError):
+class CommentParentInvalid(MemberError):
     message = comments.PARENT_CLOSED
 
 
-class CommentNotEditable(CommentError):
+class CommentNotEditable(MemberError):
     message = _("This comment can no longer be changed: someone has replied to it, or it was removed.")
 
 
-class CommentReasonRequired(CommentError):
+class CommentReasonRequired(MemberError):
     message = _("Say why, so the author understands.")
 
 
@@ -109,13 +98,13 @@ def comment_post(*, article, user, text, parent=None):
     on-call moderators are alerted after commit.
 
     A double submit returns the comment the first submit created. Raises a
-    CommentError subclass when the comment may not be posted.
+    core.guards.MemberError subclass when the comment may not be posted.
     """
     text = text.strip()
     with transaction.atomic():
         # One post at a time per member: the duplicate and rate checks below
         # then hold even when two requests arrive together.
-        get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+        user_row_lock(user)
         if not member_can_comment(user=user):
             raise CommentNotAllowed()
         if parent is not None and not comment_parent_is_open(article=article, parent=parent):
@@ -228,7 +217,7 @@ def comment_update(*, comment, by, text):
     text matches the crisis detector: then it is held as urgent."""
     text = text.strip()
     if not text:
-        raise CommentError(_("Write your comment before saving it."))
+        raise MemberError(_("Write your comment before saving it."))
     with transaction.atomic():
         _lock_own_comment(comment=comment, by=by)
         comments.comment_row_update(comment, comment=text)

@@ -20,6 +20,8 @@ from wagtail.admin import messages as admin_messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import registry as log_registry
 
+from core.guards import MemberError
+
 from . import services
 from .comments import (
     MEMBER,
@@ -100,7 +102,7 @@ def comment_post(request):
     except services.CommentRateLimited as error:
         form.add_error("comment", error.message)
         return _form_page(request, article, form)
-    except services.CommentError as error:
+    except MemberError as error:
         form.add_error(None, error.message)
         return _form_page(request, article, form)
 

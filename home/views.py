@@ -1,14 +1,11 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import has_verified_email
 
 from .forms import ContactForm
 from .services import ContactLimitReached, contact_message_send
-
-LIMIT_MESSAGE = _("You have sent several messages today. Please wait until tomorrow, or write to us by e-mail.")
 
 
 def contact_page_serve(request, page):
@@ -25,8 +22,8 @@ def contact_page_serve(request, page):
             if form.is_valid():
                 try:
                     contact_message_send(user=user, **form.cleaned_data)
-                except ContactLimitReached:
-                    form.add_error("message", LIMIT_MESSAGE)
+                except ContactLimitReached as error:
+                    form.add_error("message", error.message)
                 else:
                     messages.success(request, page.thank_you_text)
                     return redirect(page.url)

@@ -7,7 +7,6 @@ kept here, so the pages read them without counting."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -18,6 +17,7 @@ from wagtail.log_actions import log
 from accounts.roles import has_verified_email, is_specialist
 from core.crisis import crisis_check
 from core.crisis.alerts import crisis_alert_enqueue
+from core.guards import DAY, MemberError, count_since, first_since, user_row_lock
 
 from . import tasks
 from .models import Answer, AnswerVote, Question, Report, Status
@@ -27,22 +27,11 @@ DUPLICATE_WINDOW = timedelta(minutes=10)
 MUTE_SALT = "qa.question.mute"
 
 
-class QAError(Exception):
-    """A write that cannot happen; `message` is shown to the member."""
-
-    message = _("That could not be done.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
-
-
-class NotAllowed(QAError):
+class NotAllowed(MemberError):
     message = _("You cannot do that.")
 
 
-class QuestionLimitReached(QAError):
+class QuestionLimitReached(MemberError):
     def __init__(self, limit):
         super().__init__(
             _(
@@ -53,7 +42,7 @@ class QuestionLimitReached(QAError):
         )
 
 
-class AlreadyAnswered(QAError):
+class AlreadyAnswered(MemberError):
     message = _("You have already answered this question. You can edit your answer instead.")
 
 
@@ -91,12 +80,6 @@ def question_needs_review(*, user):
 # Questions -----------------------------------------------------------------
 
 
-def _lock_user(user):
-    # One write at a time per member: duplicate and limit checks then hold
-    # even when two requests arrive together.
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-
-
 def question_create(*, author, title, body, topic=None, anonymous=True):
     """Ask a question. Returns the question; a double submit returns the one
     the first submit made. Urgent ones (the crisis detector matched; on-call moderators
@@ -105,19 +88,15 @@ def question_create(*, author, title, body, topic=None, anonymous=True):
     title = " ".join(title.split())
     body = body.strip()
     with transaction.atomic():
-        _lock_user(author)
+        user_row_lock(author)
         if not member_can_ask(user=author):
             raise NotAllowed(_("Only members with a verified e-mail address can ask questions."))
-        now = timezone.now()
-        duplicate = (
-            Question.objects.filter(author=author, title=title, body=body, created_at__gte=now - DUPLICATE_WINDOW)
-            .order_by("created_at")
-            .first()
-        )
+        theirs = Question.objects.filter(author=author)
+        duplicate = first_since(theirs.filter(title=title, body=body), window=DUPLICATE_WINDOW)
         if duplicate is not None:
             return duplicate
         limit = questions_per_day()
-        if Question.objects.filter(author=author, created_at__gte=now - timedelta(days=1)).count() >= limit:
+        if count_since(theirs, window=DAY) >= limit:
             raise QuestionLimitReached(limit)
         match = crisis_check(title, body)
         urgent = match is not None
@@ -131,7 +110,7 @@ def question_create(*, author, title, body, topic=None, anonymous=True):
             urgent=urgent,
             crisis_match=str(match)[:300] if urgent else "",
             status=Status.PENDING if held else Status.PUBLISHED,
-            published_at=None if held else now,
+            published_at=None if held else timezone.now(),
         )
         # No user on this entry: the history must not say who asked an anonymous question.
         log(instance=question, action="qa.ask", user=None, data={"held": held})
@@ -210,7 +189,7 @@ def answer_create(*, question, author, body):
     by e-mail after commit (unless they opted out)."""
     body = body.strip()
     with transaction.atomic():
-        _lock_user(author)
+        user_row_lock(author)
         question = Question.objects.select_for_update().get(pk=question.pk)
         if not member_can_answer(user=author, question=question):
             raise NotAllowed(_("Only verified specialists can answer open questions."))

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.decorators import ratelimit
 
 from accounts.decorators import member_required
+from core.guards import MemberError
 from core.models import SiteSettings
 
 from . import selectors, services
@@ -60,7 +61,7 @@ def question_ask(request):
         if form.is_valid():
             try:
                 question = services.question_create(author=user, **form.cleaned_data)
-            except services.QAError as error:
+            except MemberError as error:
                 form.add_error(None, error.message)
             else:
                 return redirect(reverse("qa:question", kwargs={"pk": question.pk, "slug": question.slug}) + "?asked=1")
@@ -148,7 +149,7 @@ def answer_create(request, pk):
     if form.is_valid():
         try:
             answer = services.answer_create(question=question, author=request.user, body=form.cleaned_data["body"])
-        except services.QAError as error:
+        except MemberError as error:
             form.add_error("body", error.message)
         else:
             messages.success(request, _("Your answer is published. Thank you."))
@@ -191,7 +192,7 @@ def answer_accept(request, pk):
     answer = _answer_or_404(request, pk)
     try:
         services.answer_accept(answer=answer, by=request.user)
-    except services.QAError:
+    except MemberError:
         raise Http404 from None
     messages.success(request, _("You accepted this answer. You can choose another at any time."))
     return redirect(answer.get_absolute_url())
@@ -203,7 +204,7 @@ def answer_helpful(request, pk):
     answer = _answer_or_404(request, pk)
     try:
         created = services.answer_vote_helpful(answer=answer, by=request.user)
-    except services.QAError as error:
+    except MemberError as error:
         messages.error(request, error.message)
     else:
         if created:
@@ -222,7 +223,7 @@ def _report(request, *, question=None, answer=None):
     if request.method == "POST" and form.is_valid():
         try:
             created = services.report_create(by=request.user, question=question, answer=answer, **form.cleaned_data)
-        except services.QAError as error:
+        except MemberError as error:
             form.add_error(None, error.message)
         else:
             if created:

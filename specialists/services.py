@@ -21,6 +21,7 @@ from django.core.files.images import ImageFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
@@ -33,6 +34,7 @@ from wagtail.models import (
 from wagtail.users.models import UserProfile
 
 from accounts import roles
+from core.guards import MemberError, user_row_lock
 
 from .models import RESERVED_SLUGS, SpecialistIndexPage, SpecialistPage
 from .tasks import send_specialist_email
@@ -63,23 +65,12 @@ PROFILE_PAGE_FIELDS = (
 PROFILE_RELATIONS = ("topics", "approaches", "languages")
 
 
-class ProfileError(Exception):
-    """A profile that cannot be submitted; `message` is shown to the member."""
-
-    message = "Your profile could not be saved."
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
+class ProfileAlreadyExists(MemberError):
+    message = _("You already have a specialist profile.")
 
 
-class ProfileAlreadyExists(ProfileError):
-    message = "You already have a specialist profile."
-
-
-class DirectoryMissing(ProfileError):
-    message = "The specialist directory is not open yet."
+class DirectoryMissing(MemberError):
+    message = _("The specialist directory is not open yet.")
 
 
 # --- Workflow set-up ---------------------------------------------------------
@@ -164,12 +155,6 @@ def _apply(page, data):
             getattr(page, relation).set(list(data[relation]))
 
 
-def _lock_user(user):
-    """One profile write at a time per member: a double submit waits for the
-    first, then sees the profile it made."""
-    get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
-
-
 def _quiet_admin_notifications(user):
     """Members have no admin access: Wagtail's own approval and rejection
     e-mails (with links into the admin) are not for them; ours are."""
@@ -209,7 +194,7 @@ def specialist_profile_submit(*, user, data, photo=None):
         raise DirectoryMissing()
 
     def write(image):
-        _lock_user(user)
+        user_row_lock(user)  # a double submit waits for the first, then sees its profile
         if SpecialistPage.objects.filter(user=user).exists():
             raise ProfileAlreadyExists()
         workflow = directory_moderation_setup(index=index)
@@ -243,7 +228,7 @@ def specialist_profile_update(*, page, user, data, photo=None):
         raise PermissionDenied("Only the owner may edit this profile.")
 
     def write(image):
-        _lock_user(user)
+        user_row_lock(user)
         current = SpecialistPage.objects.select_for_update().get(pk=page.pk)
         draft = current.get_latest_revision_as_object()
         _apply(draft, data)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
 from articles import services
+from core.guards import MemberError
 from tests.articles.test_comments import make_comment
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +79,7 @@ def test_author_deletes_their_comment_for_good(own_comment, a_member):
 
 
 def test_empty_text_is_refused(own_comment, a_member):
-    with pytest.raises(services.CommentError):
+    with pytest.raises(MemberError):
         services.comment_update(comment=own_comment, by=a_member, text="   ")
 
 
