@@ -14,12 +14,12 @@ from wagtail.log_actions import log
 
 from accounts.roles import has_verified_email
 from core.crisis import crisis_check
+from core.guards import MemberError
 
 from . import tasks
 from .models import Conversation, Message, MessageReport, MessagingSettings
 
 __all__ = [
-    "MessagingError",
     "conversation_block",
     "conversation_for",
     "conversation_mark_read",
@@ -34,31 +34,20 @@ __all__ = [
 ]
 
 
-class MessagingError(Exception):
-    """A write that cannot happen; `message` is shown to the member."""
-
-    message = _("That could not be done.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
-
-
-class NotAllowed(MessagingError):
+class NotAllowed(MemberError):
     message = _("You cannot do that.")
 
 
-class ConversationClosed(MessagingError):
+class ConversationClosed(MemberError):
     # Neutral on purpose: the blocked side is not told who closed it or why.
     message = _("This conversation is closed. New messages cannot be sent.")
 
 
-class NotTakingConversations(MessagingError):
+class NotTakingConversations(MemberError):
     message = _("This specialist is not taking new conversations at the moment.")
 
 
-class LimitReached(MessagingError):
+class LimitReached(MemberError):
     pass
 
 
@@ -125,7 +114,7 @@ def conversation_for(*, member, page):
 def _clean_body(body):
     body = (body or "").strip()
     if not body:
-        raise MessagingError(_("Write a message first."))
+        raise MemberError(_("Write a message first."))
     return body
 
 

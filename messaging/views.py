@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.decorators import member_required
 from accounts.roles import is_specialist
+from core.guards import MemberError
 from specialists.models import SpecialistPage
 
 from . import selectors, services
@@ -97,7 +98,7 @@ def conversation_new(request, slug):
                 conversation, message = services.conversation_start(
                     member=user, page=page, body=form.cleaned_data["body"], token=form.cleaned_data["token"]
                 )
-            except services.MessagingError as error:
+            except MemberError as error:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, SENT)
@@ -138,7 +139,7 @@ def conversation_detail(request, pk):
                     body=form.cleaned_data["body"],
                     token=form.cleaned_data["token"],
                 )
-            except services.MessagingError as problem:
+            except MemberError as problem:
                 error = problem.message
                 form.add_error(None, error)
             else:

@@ -8,6 +8,7 @@ from django.utils.functional import Promise
 
 import articles.services
 import home.services
+import messaging.services
 import qa.services
 import specialists.services
 from core.guards import MemberError, count_since, first_since
@@ -23,7 +24,7 @@ def _subclasses(cls):
 def test_every_services_error_is_a_member_error_with_a_translatable_message():
     errors = set(_subclasses(MemberError))
     modules = {error.__module__ for error in errors}
-    for module in (articles.services, home.services, qa.services, specialists.services):
+    for module in (articles.services, home.services, messaging.services, qa.services, specialists.services):
         assert module.__name__ in modules
     for error in errors | {MemberError}:
         assert isinstance(error.message, Promise), error  # gettext_lazy, translated when shown
