@@ -16,9 +16,8 @@ from PIL import ImageOps, UnidentifiedImageError
 
 from accounts.forms import clean_display_name
 from core.forms import MemberTextMixin
-from core.models import Topic
 
-from .models import Approach, Language
+from .models import SpecialistPage
 
 # --- Photo upload -------------------------------------------------------------
 
@@ -128,11 +127,12 @@ def rich_text_to_plain_text(value):
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-class ProfileForm(MemberTextMixin, forms.Form):
-    """What a member writes about themselves to create or edit their profile.
-
-    The verification fields are not here: only moderators set them, by
-    approving the profile."""
+class ProfileForm(MemberTextMixin, forms.ModelForm):
+    """What a member writes about themselves to create or edit their profile:
+    a ModelForm over their SpecialistPage (for an edit, its latest revision, so
+    pending changes show). Meta.fields is the list of what a member may set;
+    not the verification, the account, the slug or the publishing state, which
+    only moderators and the services set."""
 
     display_name = forms.CharField(
         label=_("Name on your profile"),
@@ -140,21 +140,13 @@ class ProfileForm(MemberTextMixin, forms.Form):
         help_text=_("As clients know you, e.g. Dr Jane Smith."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    professional_title = forms.CharField(
-        label=_("Professional title"), max_length=120, help_text=_("For example: Family psychologist")
-    )
     photo = forms.FileField(
         label=_("Photo"),
         required=False,
         help_text=_("Optional. A JPEG, PNG or WebP picture of up to 5 MB, at least 200×200 pixels."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    short_bio = forms.CharField(
-        label=_("Short introduction"),
-        max_length=400,
-        help_text=_("Two or three sentences shown in the directory (up to 400 characters)."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    # Plain text for the member; rich text (every character escaped) on the page.
     long_bio = forms.CharField(
         label=_("About you and how you work"),
         max_length=5000,
@@ -162,47 +154,6 @@ class ProfileForm(MemberTextMixin, forms.Form):
         help_text=_("Shown on your page. Leave a blank line between paragraphs (up to 5,000 characters)."),
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    topics = forms.ModelMultipleChoiceField(
-        label=_("Specialisations"),
-        queryset=Topic.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose up to six."),
-        error_messages={"required": _("Choose at least one specialisation.")},
-    )
-    approaches = forms.ModelMultipleChoiceField(
-        label=_("Approaches"),
-        queryset=Approach.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    languages = forms.ModelMultipleChoiceField(
-        label=_("Languages you work in"),
-        queryset=Language.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one language.")},
-    )
-    offers_online = forms.BooleanField(label=_("Online sessions"), required=False)
-    offers_in_person = forms.BooleanField(label=_("In-person sessions"), required=False)
-    location = forms.CharField(
-        label=_("Location"),
-        max_length=120,
-        required=False,
-        help_text=_("Where you see clients in person: a town or an area, never a home address."),
-    )
-    fees = forms.CharField(
-        label=_("Fees"), max_length=200, required=False, help_text=_("For example: £70 for a 50-minute session.")
-    )
-    accepting_new_clients = forms.BooleanField(label=_("I am accepting new clients"), required=False)
-    offers_free_consultation = forms.BooleanField(
-        label=_("I offer a free 30-minute initial consultation"), required=False
-    )
-    licence_number = forms.CharField(label=_("Licence or registration number"), max_length=60)
-    licence_issuing_body = forms.CharField(
-        label=_("Issuing body"),
-        max_length=160,
-        help_text=_("The regulator or professional body that registered you."),
-    )
-    licence_country = forms.CharField(label=_("Country"), max_length=80)
     declaration = forms.BooleanField(
         label=_("The details above are true, and I am registered to practise where I see clients."),
         error_messages={"required": _("Please confirm that these details are true.")},
@@ -210,9 +161,67 @@ class ProfileForm(MemberTextMixin, forms.Form):
 
     MAX_TOPICS = 6
 
+    class Meta:
+        model = SpecialistPage
+        fields = [
+            "professional_title",
+            "short_bio",
+            "long_bio",
+            "topics",
+            "approaches",
+            "languages",
+            "offers_online",
+            "offers_in_person",
+            "location",
+            "fees",
+            "accepting_new_clients",
+            "offers_free_consultation",
+            "licence_number",
+            "licence_issuing_body",
+            "licence_country",
+        ]
+        labels = {
+            "professional_title": _("Professional title"),
+            "short_bio": _("Short introduction"),
+            "topics": _("Specialisations"),
+            "approaches": _("Approaches"),
+            "languages": _("Languages you work in"),
+            "offers_online": _("Online sessions"),
+            "offers_in_person": _("In-person sessions"),
+            "location": _("Location"),
+            "fees": _("Fees"),
+            "accepting_new_clients": _("I am accepting new clients"),
+            "offers_free_consultation": _("I offer a free 30-minute initial consultation"),
+            "licence_number": _("Licence or registration number"),
+            "licence_issuing_body": _("Issuing body"),
+            "licence_country": _("Country"),
+        }
+        help_texts = {
+            "short_bio": _("Two or three sentences shown in the directory (up to 400 characters)."),
+            "topics": _("Choose up to six."),
+            "licence_issuing_body": _("The regulator or professional body that registered you."),
+        }
+        error_messages = {
+            "topics": {"required": _("Choose at least one specialisation.")},
+            "languages": {"required": _("Choose at least one language.")},
+        }
+        widgets = {
+            "short_bio": forms.Textarea(attrs={"rows": 3}),
+            "topics": forms.CheckboxSelectMultiple,
+            "approaches": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+        }
+
+    # Optional for editors' pages in the admin; a member must give them.
+    REQUIRED = ("topics", "languages", "licence_number", "licence_issuing_body", "licence_country")
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for name in self.REQUIRED:
+            self.fields[name].required = True
+        if not self.is_bound:
+            self.initial.setdefault("display_name", self.instance.title)
+            self.initial["long_bio"] = rich_text_to_plain_text(self.initial.get("long_bio"))
 
     def clean_display_name(self):
         return clean_display_name(self.cleaned_data["display_name"])
@@ -222,6 +231,9 @@ class ProfileForm(MemberTextMixin, forms.Form):
         if not upload:
             return None
         return clean_photo(upload)
+
+    def clean_long_bio(self):
+        return plain_text_to_rich_text(self.cleaned_data["long_bio"])
 
     def clean_topics(self):
         topics = self.cleaned_data["topics"]
@@ -233,34 +245,10 @@ class ProfileForm(MemberTextMixin, forms.Form):
         cleaned = super().clean()
         if not cleaned.get("offers_online") and not cleaned.get("offers_in_person"):
             self.add_error("offers_online", _("Choose online sessions, in-person sessions or both."))
-        if cleaned.get("offers_in_person") and not cleaned.get("location"):
-            self.add_error("location", _("Say where you see clients in person."))
         return cleaned
 
     def profile_data(self):
-        """The cleaned values the services take (everything but the photo and the declaration)."""
-        data = {key: value for key, value in self.cleaned_data.items() if key not in ("photo", "declaration")}
-        data["long_bio"] = plain_text_to_rich_text(data.get("long_bio", ""))
+        """What the services set on the page: the name and Meta.fields."""
+        data = {name: self.cleaned_data[name] for name in self._meta.fields}
+        data["display_name"] = self.cleaned_data["display_name"]
         return data
-
-    @classmethod
-    def initial_for(cls, page):
-        """Initial values from a profile (its latest revision, so pending changes show)."""
-        return {
-            "display_name": page.title,
-            "professional_title": page.professional_title,
-            "short_bio": page.short_bio,
-            "long_bio": rich_text_to_plain_text(page.long_bio),
-            "topics": list(page.topics.all()),
-            "approaches": list(page.approaches.all()),
-            "languages": list(page.languages.all()),
-            "offers_online": page.offers_online,
-            "offers_in_person": page.offers_in_person,
-            "location": page.location,
-            "fees": page.fees,
-            "accepting_new_clients": page.accepting_new_clients,
-            "offers_free_consultation": page.offers_free_consultation,
-            "licence_number": page.licence_number,
-            "licence_issuing_body": page.licence_issuing_body,
-            "licence_country": page.licence_country,
-        }

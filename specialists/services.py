@@ -46,24 +46,6 @@ PHOTO_COLLECTION_NAME = "Specialist photos"
 # them open, approve or send back a profile under review, and finishing it
 # publishes as the workflow (specialists/workflows.py).
 
-# Fields a member's form may set on their page. Not the verification, the
-# owner, the account, the slug or the publishing state.
-PROFILE_PAGE_FIELDS = (
-    "professional_title",
-    "short_bio",
-    "long_bio",
-    "offers_online",
-    "offers_in_person",
-    "location",
-    "fees",
-    "accepting_new_clients",
-    "offers_free_consultation",
-    "licence_number",
-    "licence_issuing_body",
-    "licence_country",
-)
-PROFILE_RELATIONS = ("topics", "approaches", "languages")
-
 
 class ProfileAlreadyExists(MemberError):
     message = _("You already have a specialist profile.")
@@ -146,13 +128,14 @@ def _store_photo(*, photo, user, name):
 
 
 def _apply(page, data):
-    page.title = data["display_name"]
-    for field in PROFILE_PAGE_FIELDS:
-        if field in data:
-            setattr(page, field, data[field])
-    for relation in PROFILE_RELATIONS:
-        if relation in data:
-            getattr(page, relation).set(list(data[relation]))
+    """Set what the member wrote on `page` (in memory, relations included):
+    the name as its title, every other key on the model field of that name.
+    The keys are ProfileForm's allow-list (see ProfileForm.profile_data)."""
+    for name, value in data.items():
+        if name == "display_name":
+            page.title = value
+        else:
+            page._meta.get_field(name).save_form_data(page, value)
 
 
 def _quiet_admin_notifications(user):

@@ -72,7 +72,7 @@ def profile_edit(request):
         return redirect("specialists:join")
     draft = page.get_latest_revision_as_object()
     if request.method == "POST":
-        form = ProfileForm(request.POST, request.FILES)
+        form = ProfileForm(request.POST, request.FILES, instance=draft)
         if form.is_valid():
             services.specialist_profile_update(
                 page=page, user=request.user, data=form.profile_data(), photo=form.cleaned_data["photo"]
@@ -87,5 +87,5 @@ def profile_edit(request):
             messages.success(request, text)
             return redirect("specialists:profile_edit")
     else:
-        form = ProfileForm(initial=ProfileForm.initial_for(draft))
+        form = ProfileForm(instance=draft)
     return _render_form(request, form, mode="edit", page=page, draft=draft)

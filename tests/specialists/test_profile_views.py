@@ -155,6 +155,14 @@ def test_edit_form_shows_the_latest_version(member_client, a_directory, a_member
     assert html.find("textarea", {"name": "long_bio"}).get_text().strip() == (
         "I have worked with families for ten years.\n\nSessions are online or in Leeds."
     )
+    checked = {box["value"] for box in html.select('input[name="topics"][checked]')}
+    assert checked == {str(topic.pk) for topic in profile_data["topics"]}
+    assert html.find("input", {"name": "display_name"})["value"] == profile_data["display_name"]
+
+
+def test_in_person_without_a_location_is_explained_once(member_client, a_directory, form_data):
+    response = member_client.post(JOIN, {**form_data, "location": "  "})
+    assert soup(response).find(id="id_location_error").get_text().count("Say where you see clients in person.") == 1
 
 
 def test_owner_edits_and_the_change_waits_for_review(member_client, a_directory, a_member, form_data, profile_data):
