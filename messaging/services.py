@@ -5,11 +5,11 @@ here too (views check it first, for the 404): a service never lets someone
 write into a conversation they are not part of."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
 
 from accounts.roles import has_verified_email
@@ -55,17 +55,15 @@ class LimitReached(MemberError):
 
 
 def _limit_consume(*, name, user, limit, period):
-    """Count one `name` action of `user` in the shared cache, in a window of
-    `period` seconds. False when the window already holds `limit`."""
-    window = int(timezone.now().timestamp()) // period
-    key = f"messaging-limit:{name}:{user.pk}:{window}"
-    if cache.add(key, 1, period):
-        return limit >= 1
-    try:
-        return cache.incr(key) <= limit
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, period)
-        return True
+    """Count one `name` action of `user` in the shared cache (django-ratelimit,
+    as the site's other limits). False when the window already held `limit`."""
+    return not is_ratelimited(
+        None,  # counted per member, not per request
+        group=f"messaging.{name}",
+        key=lambda _group, _request: str(user.pk),
+        rate=(limit, period),
+        increment=True,
+    )
 
 
 def _check_message_limit(user):
