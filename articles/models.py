@@ -1,6 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -8,14 +10,20 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import StoryBlock
 from core.models import SeoMixin, Topic
 from core.text import reading_minutes, table_of_contents
+from specialists.models import SpecialistPage
+
+from .structured_data import article_json_ld
 
 ARTICLES_PER_PAGE = 12
+RELATED_LIMIT = 3
 
 
 class ArticleIndexPage(SeoMixin, Page):
@@ -35,8 +43,6 @@ class ArticleIndexPage(SeoMixin, Page):
         verbose_name = _("article index")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_cards
-
         context = super().get_context(request, *args, **kwargs)
         topic_slug = request.GET.get("topic", "").strip()
         articles = ArticlePage.objects.child_of(self).live().public()
@@ -46,9 +52,7 @@ class ArticleIndexPage(SeoMixin, Page):
             topic = Topic.objects.filter(slug=topic_slug).first() if Topic.is_slug(topic_slug) else None
             articles = articles.filter(topics=topic) if topic else articles.none()
         # get_page: a page number that is not a number gives page 1, one past the end the last page.
-        page_obj = Paginator(article_cards(articles).order_by("-published_date", "-pk"), ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        page_obj = Paginator(articles.cards().newest_first(), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             articles=page_obj.object_list,
             page_obj=page_obj,
@@ -57,6 +61,32 @@ class ArticleIndexPage(SeoMixin, Page):
             topic_slug=topic_slug,
         )
         return context
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def cards(self):
+        """Ready for a list of cards: author, hero image and the image's
+        renditions in a fixed number of queries whatever the number of articles."""
+        return self.select_related("author", "hero_image").prefetch_related("hero_image__renditions")
+
+    def newest_first(self):
+        return self.order_by("-published_date", "-pk")
+
+    def related_to(self, article, topics):
+        """Live, public articles sharing the most of `topics` with `article`,
+        newest first; never the article itself."""
+        return (
+            self.live()
+            .public()
+            .exclude(pk=article.pk)
+            .filter(topics__in=[topic.pk for topic in topics])
+            .annotate(shared=Count("topics"))
+            .order_by("-shared", "-published_date", "-pk")
+            .cards()
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -101,6 +131,8 @@ class ArticlePage(SeoMixin, Page):
     body = StreamField(StoryBlock(), verbose_name=_("body"))
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
 
+    objects = ArticlePageManager()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -130,8 +162,6 @@ class ArticlePage(SeoMixin, Page):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.reviewer_id and not self.reviewed_on:
             raise ValidationError({"reviewed_on": _("Give the date of the clinical review.")})
 
@@ -150,11 +180,38 @@ class ArticlePage(SeoMixin, Page):
     def table_of_contents(self):
         return table_of_contents(self.body)
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import article_page_context
+    def attach_relations(self):
+        """Load the author and reviewer (each with photo and renditions) and the
+        images (with renditions) in a fixed number of queries, and attach them
+        so templates and JSON-LD reuse them.
 
+        Works from the ids on the instance, so a preview of unsaved changes shows
+        the chosen people and images, not the ones stored in the database."""
+        people = {"author": self.author_id, "reviewer": self.reviewer_id}
+        if any(people.values()):
+            self._attach(people, SpecialistPage.objects.with_photo().in_bulk(set(people.values()) - {None}))
+        images = {"hero_image": self.hero_image_id, "social_image": self.social_image_id}
+        if any(images.values()):
+            found = get_image_model().objects.prefetch_related("renditions").in_bulk(set(images.values()) - {None})
+            self._attach(images, found)
+
+    def _attach(self, ids_by_field, found):
+        for field, pk in ids_by_field.items():
+            if pk in found:
+                setattr(self, field, found[pk])
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_page_context(self, request))
+        self.attach_relations()
+        topics = list(self.topics.all())
+        parent = self.get_parent()
+        context.update(
+            topics=topics,
+            tags=list(self.tags.all()),
+            article_index_url=parent.get_url(request) if parent else None,
+            related_articles=list(ArticlePage.objects.related_to(self, topics)[:RELATED_LIMIT]) if topics else [],
+            page_json_ld=article_json_ld(self, request, topics=topics),
+        )
         return context
 
 

@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from .admin_forms import CrisisPhraseForm
 from .crisis import crisis_matches
 from .models import CrisisPhrase
 from .moderation import moderation_counts
@@ -89,6 +90,10 @@ class CrisisPhraseViewSet(ModelViewSet):
     menu_order = 270
     index_view_class = CrisisPhraseIndexView
     form_fields = ["phrase", "kind", "note", "active"]
+
+    def get_form_class(self, for_update=False):
+        return CrisisPhraseForm
+
     list_display = [
         "phrase",
         Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),

@@ -1,9 +1,7 @@
 from articles.models import ArticlePage
-from articles.selectors import article_cards
 from core.models import Topic
 from qa.selectors import latest_answered_questions
 from specialists.models import SpecialistPage
-from specialists.selectors import specialist_cards
 
 LATEST_ARTICLES = 6
 LATEST_QUESTIONS = 5
@@ -20,16 +18,16 @@ def home_sections(home):
     # Private sections are looked up once, for all three lists.
     private = ArticlePage.objects.private_q()
     featured = sorted(
-        article_cards(ArticlePage.objects.live().exclude(private).filter(pk__in=list(order))),
+        ArticlePage.objects.live().exclude(private).filter(pk__in=list(order)).cards(),
         key=lambda article: order[article.pk],
     )
-    latest = article_cards(
-        ArticlePage.objects.live().exclude(private).exclude(pk__in=list(order)).order_by("-published_date", "-pk")
-    )[:LATEST_ARTICLES]
+    latest = (
+        ArticlePage.objects.live().exclude(private).exclude(pk__in=list(order)).cards().newest_first()[:LATEST_ARTICLES]
+    )
     # Verified specialists only, free consultations first, as in the directory.
-    specialists = specialist_cards(SpecialistPage.objects.live().exclude(private).verified().featured_first())[
-        :FEATURED_SPECIALISTS
-    ]
+    specialists = (
+        SpecialistPage.objects.live().exclude(private).verified().featured_first().cards()[:FEATURED_SPECIALISTS]
+    )
     return {
         "featured_articles": featured,
         "latest_articles": latest,

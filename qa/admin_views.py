@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import services
+from . import permissions, services
 from .forms import ModerationForm
 from .models import ANONYMOUS_NAME, DELETED_NAME, Answer, Question, SavedReply
 
@@ -22,7 +22,7 @@ def asker_name_for(question, user):
     is; editors see what readers see."""
     if question.author_id is None:
         return str(DELETED_NAME)
-    if question.anonymous and not services.can_moderate(user):
+    if question.anonymous and not permissions.can_moderate(user):
         return str(ANONYMOUS_NAME)
     if question.anonymous:
         return _("%(name)s (asked anonymously)") % {"name": question.author.display_name}

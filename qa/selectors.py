@@ -7,10 +7,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 
+from articles.models import ArticlePage
 from core.models import Topic
+from specialists.models import SpecialistPage
 
 from .filters import QuestionFilter
 from .models import Answer, AnswerVote, Question, Report, Status
+from .permissions import can_moderate
 
 SIMILAR_LIMIT = 5
 RELATED_ARTICLES = 3
@@ -78,8 +81,6 @@ def member_questions(*, user):
 def question_for_viewer(*, pk, user):
     """The question at `pk` if `user` may see it: public ones for everyone,
     others for their author and moderators. None otherwise."""
-    from .services import can_moderate
-
     question = Question.objects.select_related("topic", "author").filter(pk=pk).first()
     if question is None:
         return None
@@ -93,9 +94,7 @@ def question_for_viewer(*, pk, user):
 def question_answers(question):
     """Published answers, the accepted one first, then by helpfulness, each
     with its specialist's page, photo and renditions."""
-    from specialists.models import SpecialistPage
-
-    pages = SpecialistPage.objects.select_related("photo").prefetch_related("photo__renditions")
+    pages = SpecialistPage.objects.with_photo()
     answers = (
         Answer.objects.filter(question=question, status=Status.PUBLISHED)
         .select_related("author")
@@ -135,16 +134,9 @@ def viewer_marks(*, question, answers, user):
 
 
 def related_articles(question, limit=RELATED_ARTICLES):
-    from articles.models import ArticlePage
-    from articles.selectors import article_cards
-
     if question.topic_id is None:
         return []
-    return list(
-        article_cards(ArticlePage.objects.live().public().filter(topics=question.topic_id)).order_by(
-            "-published_date", "-pk"
-        )[:limit]
-    )
+    return list(ArticlePage.objects.live().public().filter(topics=question.topic_id).cards().newest_first()[:limit])
 
 
 def title_words(text):

@@ -7,24 +7,21 @@ kept here, so the pages read them without counting."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from accounts.roles import has_verified_email, is_specialist
 from core.crisis import crisis_check
 from core.crisis.alerts import crisis_alert_enqueue
 from core.guards import DAY, MemberError, count_since, first_since, user_row_lock
 
 from . import tasks
 from .models import Answer, AnswerVote, Question, Report, Status
+from .permissions import member_can_answer, member_can_ask
 
-MODERATE_PERMISSION = "qa.change_question"
 DUPLICATE_WINDOW = timedelta(minutes=10)
-MUTE_SALT = "qa.question.mute"
 
 
 class NotAllowed(MemberError):
@@ -47,25 +44,6 @@ class AlreadyAnswered(MemberError):
 
 
 # Rules ---------------------------------------------------------------------
-
-
-def member_can_ask(*, user):
-    return bool(user and user.is_authenticated and user.is_active and has_verified_email(user))
-
-
-def member_can_answer(*, user, question):
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and question.is_open
-        and question.author_id != user.pk
-        and is_specialist(user)
-    )
-
-
-def can_moderate(user):
-    return bool(user and user.is_authenticated and user.has_perm(MODERATE_PERMISSION))
 
 
 def questions_per_day():
@@ -155,17 +133,6 @@ def question_mute(*, question):
     Question.objects.filter(pk=question.pk).update(notify_answers=False)
     question.notify_answers = False
     return question
-
-
-def question_mute_token(question):
-    return signing.dumps(question.pk, salt=MUTE_SALT, compress=True)
-
-
-def question_mute_token_valid(*, question, token):
-    try:
-        return signing.loads(token, salt=MUTE_SALT) == question.pk
-    except signing.BadSignature:
-        return False
 
 
 def question_refresh_counters(*, question_id):
@@ -321,7 +288,7 @@ def report_create(*, by, reason, note="", question=None, answer=None):
 
 def member_erase(*, user):
     """What Q&A holds of `user`, removed when they delete their account
-    (called through the `erase_member_data` hook, inside its transaction).
+    (through the registry in accounts.member_data, inside its transaction).
 
     Questions a specialist answered stay, signed "Deleted member", so the
     answers still read; the rest go, with their history. The member's own

@@ -8,6 +8,8 @@ from django_tasks import task
 
 from core import mail
 
+from .tokens import question_mute_token
+
 _absolute = mail.absolute_url
 
 
@@ -16,7 +18,6 @@ def send_answer_notification(*, answer_id):
     """Tell the asker a specialist answered, unless they opted out (for this
     question, or for all answers in their preferences)."""
     from .models import Answer
-    from .services import question_mute_token
 
     answer = Answer.objects.select_related("question__author", "author").filter(pk=answer_id).first()
     if answer is None:

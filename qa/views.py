@@ -16,7 +16,7 @@ from accounts.decorators import member_required
 from core.guards import MemberError
 from core.models import SiteSettings
 
-from . import selectors, services
+from . import permissions, selectors, services, tokens
 from .forms import AnswerForm, QuestionForm, ReportForm, TitleCheckForm
 from .models import Answer, Question, Status
 from .structured_data import question_json_ld
@@ -34,7 +34,7 @@ def _ask_context(request, *, step, form=None, title=""):
         "check_form": TitleCheckForm(initial={"title": title}),
         "title": title,
         "similar": selectors.similar_questions(title) if title else [],
-        "can_ask": services.member_can_ask(user=request.user),
+        "can_ask": permissions.member_can_ask(user=request.user),
     }
 
 
@@ -54,7 +54,7 @@ def question_ask(request):
     """Step 1 (GET, no title): check for similar questions. Step 2 (GET with
     ?title=): the matches and the full form, title kept. POST: ask."""
     user = request.user
-    if not services.member_can_ask(user=user):
+    if not permissions.member_can_ask(user=user):
         return render(request, "qa/ask.html", _ask_context(request, step="verify"), status=403)
     if request.method == "POST":
         form = QuestionForm(request.POST, user=user)
@@ -106,7 +106,7 @@ def _detail_context(request, question, *, answer_form=None, status_code=200):
     answers = selectors.question_answers(question)
     marks = selectors.viewer_marks(question=question, answers=answers, user=user)
     is_asker = user.is_authenticated and question.author_id == user.pk
-    can_answer = services.member_can_answer(user=user, question=question) and marks["own_answer"] is None
+    can_answer = permissions.member_can_answer(user=user, question=question) and marks["own_answer"] is None
     if can_answer and answer_form is None:
         answer_form = AnswerForm()
     context = {
@@ -114,7 +114,7 @@ def _detail_context(request, question, *, answer_form=None, status_code=200):
         "answers": answers,
         "marks": marks,
         "is_asker": is_asker,
-        "is_moderator": services.can_moderate(user),
+        "is_moderator": permissions.can_moderate(user),
         "can_answer": can_answer,
         "answer_form": answer_form if can_answer else None,
         "just_asked": is_asker and request.GET.get("asked") == "1",
@@ -154,7 +154,7 @@ def answer_create(request, pk):
         else:
             messages.success(request, _("Your answer is published. Thank you."))
             return redirect(answer.get_absolute_url())
-    if not services.member_can_answer(user=request.user, question=question):
+    if not permissions.member_can_answer(user=request.user, question=question):
         raise Http404
     context = _detail_context(request, question, answer_form=form)
     return render(request, "qa/question_detail.html", context, status=400)
@@ -253,7 +253,7 @@ def question_mute(request, pk, token):
     """The link in answer e-mails: GET asks, POST stops the e-mails. Works
     without logging in: the signed token is the permission."""
     question = get_object_or_404(Question, pk=pk)
-    if not services.question_mute_token_valid(question=question, token=token):
+    if not tokens.question_mute_token_valid(question=question, token=token):
         raise Http404
     if request.method == "POST":
         services.question_mute(question=question)

@@ -384,9 +384,9 @@ def qa_moderation_counts(request):
     from django.db.models import Count, Q
     from django.urls import reverse
 
-    from . import services
+    from . import permissions
 
-    if not services.can_moderate(request.user):
+    if not permissions.can_moderate(request.user):
         return []
     pending = Q(status=Status.PENDING)
     questions = Question.objects.aggregate(

@@ -15,6 +15,8 @@ from wagtail.snippets.models import register_snippet
 
 from core.models import SeoMixin
 
+from .selectors import specialist_page_context
+
 SPECIALISTS_PER_PAGE = 24
 # /specialists/join/ and /specialists/me/edit/ are Django views mounted before
 # Wagtail's pages: no specialist page may take these slugs.
@@ -88,7 +90,7 @@ class SpecialistIndexPage(SeoMixin, Page):
         verbose_name = _("specialist directory")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import directory_context
+        from .views import directory_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
@@ -103,6 +105,19 @@ class SpecialistPageQuerySet(PageQuerySet):
     def featured_first(self):
         """Specialists offering a free first consultation first, then by name."""
         return self.order_by("-offers_free_consultation", "title", "pk")
+
+    def in_directory(self, index):
+        """Live, public, verified specialists under the directory page `index`."""
+        return self.child_of(index).live().public().verified()
+
+    def with_photo(self):
+        """The photo and its renditions in a fixed number of queries."""
+        return self.select_related("photo").prefetch_related("photo__renditions")
+
+    def cards(self):
+        """Ready for cards: photo, renditions, topics and languages in a fixed
+        number of queries."""
+        return self.with_photo().prefetch_related("topics", "languages")
 
 
 SpecialistPageManager = PageManager.from_queryset(SpecialistPageQuerySet)
@@ -288,8 +303,6 @@ class SpecialistPage(SeoMixin, Page):
         return self.social_image or self.photo
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import specialist_page_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(specialist_page_context(self, request))
         return context

@@ -1,14 +1,14 @@
-"""Reads for the directory and the landing pages, at a fixed number of
-queries whatever the number of specialists, articles or answers."""
+"""Reads for the landing pages and the owner's view of their profile, at a
+fixed number of queries whatever the number of articles or answers. The
+directory's list is shaped by SpecialistPage's QuerySet methods; nothing here
+imports the models, which build their context from these functions."""
 
-from django.core.paginator import Paginator
 from django.urls import NoReverseMatch, reverse
 from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
-from .filters import DirectoryFilter
-from .models import SPECIALISTS_PER_PAGE, SpecialistPage
+from .structured_data import specialist_json_ld
 
 FREE_CONSULTATION_SLUG = "free-consultation"
 ARTICLES_ON_PROFILE = 6
@@ -16,34 +16,10 @@ ANSWERS_ON_PROFILE = 5
 PUBLIC_ANSWERS_HOOK = "specialist_public_answers"
 
 
-def specialist_cards(specialists):
-    """Specialists ready for cards: photo, renditions, topics and languages in
-    a fixed number of queries."""
-    return specialists.select_related("photo").prefetch_related("photo__renditions", "topics", "languages")
-
-
 def free_consultation_page_url(request):
     """The editor's page explaining the free consultation, looked up once."""
     page = Page.objects.live().filter(slug=FREE_CONSULTATION_SLUG).order_by("depth", "pk").first()
     return page.get_url(request) if page else None
-
-
-def directory_context(index, request):
-    """The directory narrowed by the query string's filters, free consultations first."""
-    specialists = SpecialistPage.objects.child_of(index).live().public().verified()
-    filters = DirectoryFilter(request.GET, queryset=specialists)
-    # get_page: a page number that is not a number gives page 1, one past the end the last page.
-    page_obj = Paginator(specialist_cards(filters.qs.featured_first()), SPECIALISTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return {
-        "filter_form": filters.form,
-        "active_filters": filters.active(),
-        "ignored_filters": filters.ignored(),
-        "specialists": page_obj.object_list,
-        "page_obj": page_obj,
-        "free_consultation_url": free_consultation_page_url(request),
-    }
 
 
 # --- Landing page ---------------------------------------------------------------
@@ -96,8 +72,6 @@ def _attach_photo(page):
 
 
 def specialist_page_context(page, request):
-    from .structured_data import specialist_json_ld
-
     _attach_photo(page)
     topics = list(page.topics.all())
     languages = list(page.languages.all())
@@ -105,12 +79,7 @@ def specialist_page_context(page, request):
         "topics": topics,
         "approaches": list(page.approaches.all()),
         "languages": languages,
-        "articles": page.authored_articles.live()
-        .select_related("hero_image", "author")
-        .prefetch_related("hero_image__renditions")
-        .order_by("-published_date", "-pk")[:ARTICLES_ON_PROFILE]
-        if page.pk
-        else [],
+        "articles": page.authored_articles.live().cards().newest_first()[:ARTICLES_ON_PROFILE] if page.pk else [],
         "answers": specialist_public_answers(page),
         "action_urls": specialist_action_urls(page),
         "free_consultation_url": free_consultation_page_url(request),

@@ -1,7 +1,9 @@
-"""A member's own specialist profile: create it, then edit it. Thin views:
-check access, run the form, call a service, redirect."""
+"""The directory's list and a member's own specialist profile (create it,
+then edit it). Thin views: check access, run the form, call a service,
+redirect. The directory page hands its requests over to this module."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,9 +14,25 @@ from accounts.decorators import member_required
 from accounts.roles import has_verified_email
 
 from . import services
+from .filters import DirectoryFilter
 from .forms import ProfileForm
-from .models import SpecialistIndexPage, SpecialistPage
+from .models import SPECIALISTS_PER_PAGE, SpecialistIndexPage, SpecialistPage
 from .selectors import free_consultation_page_url, profile_status
+
+
+def directory_context(index, request):
+    """The directory narrowed by the query string's filters, free consultations first."""
+    filters = DirectoryFilter(request.GET, queryset=SpecialistPage.objects.in_directory(index))
+    # get_page: a page number that is not a number gives page 1, one past the end the last page.
+    page_obj = Paginator(filters.qs.featured_first().cards(), SPECIALISTS_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "filter_form": filters.form,
+        "active_filters": filters.active(),
+        "ignored_filters": filters.ignored(),
+        "specialists": page_obj.object_list,
+        "page_obj": page_obj,
+        "free_consultation_url": free_consultation_page_url(request),
+    }
 
 
 def _render_form(request, form, *, mode, page=None, draft=None):

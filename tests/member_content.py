@@ -31,6 +31,7 @@ from core.factories import TopicFactory
 from home.models import ContactPage, FeaturedArticle, StandardPage
 from messaging.models import Conversation
 from qa import services as qa_services
+from qa import tokens as qa_tokens
 from qa.models import Answer, Question
 from specialists.models import Approach, Language, SpecialistPage
 from specialists.services import directory_moderation_setup
@@ -267,7 +268,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "verification e-mail sent": "/accounts/confirm-email/",
             "confirm e-mail, bad link": "/accounts/confirm-email/not-a-key/",
             "inactive account": "/accounts/inactive/",
-            "stop answer e-mails": f"/questions/{question.pk}/mute/{qa_services.question_mute_token(question)}/",
+            "stop answer e-mails": f"/questions/{question.pk}/mute/{qa_tokens.question_mute_token(question)}/",
             "stop e-mails of a kind": f"/email/unsubscribe/{site_mail.unsubscribe_token(user=asker, kind='messages')}/",
         },
         "asker": {

@@ -285,3 +285,13 @@ def test_members_cannot_use_the_test_box(client, django_user_model):
     response = client.post("/admin/crisis_lexicon/test/", {"texts": "kms"})
     assert response.status_code in (302, 403)
     assert "urgent" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_phrase_without_a_word_is_refused_by_the_admin_form():
+    from core.admin_forms import CrisisPhraseForm
+
+    form = CrisisPhraseForm({"phrase": "?! …", "kind": CrisisPhrase.Kind.PHRASE, "note": "", "active": True})
+    assert not form.is_valid()
+    assert form.errors["phrase"] == ["Write at least one word."]
+    assert CrisisPhraseForm({"phrase": "walk into the sea", "kind": "phrase", "note": "", "active": True}).is_valid()

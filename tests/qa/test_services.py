@@ -6,7 +6,7 @@ from wagtail.models import ModelLogEntry
 
 from accounts.factories import UserFactory
 from core.models import CrisisPhrase
-from qa import services
+from qa import services, tokens
 from qa.models import Answer, AnswerVote, Question, Report
 
 pytestmark = pytest.mark.django_db
@@ -184,10 +184,10 @@ def test_no_answer_email_after_opting_out(a_question, make_specialist, django_ca
 
 def test_mute_token_is_tied_to_its_question(a_question, make_question):
     other = make_question(title="Another question entirely here")
-    token = services.question_mute_token(a_question)
-    assert services.question_mute_token_valid(question=a_question, token=token)
-    assert not services.question_mute_token_valid(question=other, token=token)
-    assert not services.question_mute_token_valid(question=a_question, token="forged")
+    token = tokens.question_mute_token(a_question)
+    assert tokens.question_mute_token_valid(question=a_question, token=token)
+    assert not tokens.question_mute_token_valid(question=other, token=token)
+    assert not tokens.question_mute_token_valid(question=a_question, token="forged")
 
 
 # Accepting and voting -----------------------------------------------------------

@@ -8,7 +8,7 @@ from django.core import mail
 
 from accounts.factories import UserFactory
 from qa.models import Answer, AnswerVote, Question, Report
-from qa.services import question_mute_token
+from qa.tokens import question_mute_token
 from tests.two_factor import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,143 @@
+"""The import structure of our own modules: no cycles, and apps depend downward only.
+
+Read from the source (no imports run), counting imports inside functions too: a
+deferred import hides a cycle from Python, not from the reader. One edge is not
+counted: a page's method handing the request to its own app's `views` module
+(`<app>.models` -> `<app>.views`, inside a function). A Wagtail page is the
+view's entry point (`serve`, `@path` routes), and views are the top of each app:
+nothing else in an app imports them."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Lowest first: an app may import the ones before it, never one after it.
+LAYERS = ["core", "accounts", "specialists", "articles", "qa", "home"]
+PACKAGES = [*LAYERS, "config"]
+
+
+def _module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _our_modules():
+    modules = {}
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            if "migrations" not in path.parts:
+                modules[_module_name(path)] = path
+    return modules
+
+
+def _resolve(module, node, is_package):
+    """The absolute module a `from ... import` names."""
+    if not node.level:
+        return node.module
+    base = module.split(".") if is_package else module.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def import_edges(modules):
+    """(importer, imported, deferred) for every import of one of our modules by another."""
+    edges = set()
+    for module, path in modules.items():
+        tree = ast.parse(path.read_text(), filename=str(path))
+        top_level = {id(node) for node in tree.body}
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                target = _resolve(module, node, path.name == "__init__.py")
+                # `from pkg import submodule` imports the submodule; `from pkg import name`, pkg.
+                names = [
+                    f"{target}.{alias.name}" if f"{target}.{alias.name}" in modules else target for alias in node.names
+                ]
+            for name in names:
+                # `import a.b.c` of ours: the longest prefix that is one of our modules.
+                while name and name not in modules:
+                    name = name.rpartition(".")[0]
+                if name and name != module:
+                    edges.add((module, name, id(node) not in top_level))
+    return edges
+
+
+def _page_hands_over_to_its_views(importer, imported, deferred):
+    app = importer.split(".")[0]
+    return deferred and importer == f"{app}.models" and imported == f"{app}.views"
+
+
+def _cycles(graph):
+    """Strongly connected components with more than one module (Tarjan)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def _graph(edges):
+    graph = {}
+    for importer, imported, deferred in edges:
+        if not _page_hands_over_to_its_views(importer, imported, deferred):
+            graph.setdefault(importer, set()).add(imported)
+    return graph
+
+
+def test_the_checker_sees_deferred_and_relative_imports(tmp_path):
+    """The reader itself: a cycle made only of a relative import and one
+    inside a function is found."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from . import b\n")
+    (package / "b.py").write_text("def f():\n    from .a import thing\n")
+    modules = {"pkg": package / "__init__.py", "pkg.a": package / "a.py", "pkg.b": package / "b.py"}
+    edges = import_edges(modules)
+    assert ("pkg.a", "pkg.b", False) in edges
+    assert ("pkg.b", "pkg.a", True) in edges
+    assert _cycles(_graph(edges)) == [["pkg.a", "pkg.b"]]
+
+
+def test_no_import_cycle_between_our_modules():
+    cycles = _cycles(_graph(import_edges(_our_modules())))
+    assert cycles == [], "import cycles (each list imports itself around): " + repr(cycles)
+
+
+def test_apps_depend_downward_only():
+    """core <- accounts <- specialists <- articles <- qa <- home: a lower app reaches a
+    higher one through a hook or a reverse relation, never an import."""
+    upward = sorted(
+        (importer, imported)
+        for importer, imported, _ in import_edges(_our_modules())
+        if importer.split(".")[0] in LAYERS
+        and imported.split(".")[0] in LAYERS
+        and LAYERS.index(imported.split(".")[0]) > LAYERS.index(importer.split(".")[0])
+    )
+    assert upward == []
