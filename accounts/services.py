@@ -6,49 +6,21 @@ import json
 from allauth.account.models import EmailAddress
 from allauth.core import ratelimit
 from allauth.usersessions.models import UserSession
-from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
-from wagtail import hooks
 
+from . import member_data
 from .models import Consent
 
 DELETED_MEMBER_NAME = "Deleted member"
 
-# Fields never written into an export: secrets that would let the file's
-# reader take over the account.
-EXPORT_EXCLUDED_FIELDS = {
-    "accounts.user": {"password"},
-    "mfa.authenticator": {"data"},
-    "usersessions.usersession": {"session_key", "data"},
-    "account.emailconfirmation": {"key"},
-}
-
 
 def consent_record(*, user, kind=Consent.HEALTH_DATA, version=None):
     return Consent.objects.create(user=user, kind=kind, policy_version=version or settings.PRIVACY_POLICY_VERSION)
-
-
-def user_related_fields():
-    """Every (model, field) in the project whose foreign key points at the user model."""
-    user_model = get_user_model()
-    found = []
-    for model in apps.get_models():
-        for field in model._meta.get_fields():
-            if (
-                getattr(field, "concrete", False)
-                and field.is_relation
-                and (field.many_to_one or field.one_to_one)
-                and field.related_model is user_model
-                and field.model is model  # declared here, not inherited (page types)
-            ):
-                found.append((model, field))
-    return found
 
 
 def _row(obj, excluded):
@@ -64,23 +36,19 @@ def _row(obj, excluded):
 
 
 def user_data_export(*, user):
-    """Everything tied to `user`, as a JSON-serialisable dict."""
-    user_model = get_user_model()
+    """Everything tied to `user`, as a JSON-serialisable dict: the rows of every
+    foreign key the apps declare (accounts.member_data)."""
+    excluded = member_data.export_excluded()
     data = {
         "format": "steady-ground-export/1",
         "exported_at": timezone.now(),
-        "profile": _row(user, EXPORT_EXCLUDED_FIELDS["accounts.user"]),
+        "profile": _row(user, {"password"}),
         "groups": sorted(user.groups.values_list("name", flat=True)),
         "records": {},
     }
-    for model, field in user_related_fields():
-        if model is user_model:
-            continue
-        label = model._meta.label_lower
-        excluded = EXPORT_EXCLUDED_FIELDS.get(label, set())
-        rows = [_row(obj, excluded) for obj in model._default_manager.filter(**{field.name: user}).order_by("pk")]
-        key = f"{label}.{field.name}"
-        data["records"][key] = rows
+    for key, (model, field) in member_data.declared_fields().items():
+        rows = model._default_manager.filter(**{field.name: user}).order_by("pk")
+        data["records"][key] = [_row(obj, excluded.get(model._meta.label_lower, set())) for obj in rows]
     return data
 
 
@@ -88,28 +56,9 @@ def user_data_export_json(*, user):
     return json.dumps(user_data_export(user=user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
 
 
-def _anonymise_comments(user):
-    """Comments others replied to stay, signed "Deleted member"; the rest go.
-
-    Leaves first, so a member's reply to their own comment does not keep it."""
-    from django_comments_xtd.models import XtdComment
-
-    from core.history import history_forget
-
-    erased = []
-    for comment in XtdComment.objects.filter(user=user).order_by("-level", "-pk"):
-        # In comments-xtd a top-level comment is its own parent.
-        if XtdComment.objects.filter(parent_id=comment.pk).exclude(pk=comment.pk).exists():
-            XtdComment.objects.filter(pk=comment.pk).update(
-                user=None, user_name=DELETED_MEMBER_NAME, user_email="", user_url="", ip_address=None
-            )
-        else:
-            erased.append(comment.pk)
-            comment.delete()
-    history_forget(model=XtdComment, pks=erased)
-
-
-def _detach_wagtail_records(user):
+def member_erase(*, user):
+    """What Wagtail keeps of who did what, kept without the person (called
+    last through the registry, after the apps above have removed their pages)."""
     from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
 
     Revision.objects.filter(user=user).update(user=None)
@@ -117,30 +66,6 @@ def _detach_wagtail_records(user):
     ModelLogEntry.objects.filter(user=user).update(user=None)
     Page.objects.filter(owner=user).update(owner=None)
     Page.objects.filter(locked_by=user).update(locked_by=None, locked=False)
-
-
-def _remove_specialist_profile(user):
-    page = getattr(user, "specialist_page", None)
-    if page is None:
-        return
-    page = page.specific
-    if page.owner_id == user.pk and not page.authored_articles.exists():
-        # A profile the member made themselves: it is their personal data.
-        page.delete()
-    else:
-        # A profile editors made for an author: keep it, without the account.
-        type(page).objects.filter(pk=page.pk).update(user=None)
-
-
-def _delete_uploaded_photos(user):
-    """Members upload pictures only as their profile photo (staff upload site
-    images through the admin, which stay): the photos are personal data."""
-    if user.is_staff or user.is_superuser:
-        return
-    from wagtail.images import get_image_model
-
-    for image in get_image_model().objects.filter(uploaded_by_user=user):
-        image.delete()  # Wagtail removes the file and its renditions
 
 
 def user_delete(*, user, request=None):
@@ -153,14 +78,12 @@ def user_delete(*, user, request=None):
     with transaction.atomic():
         for session in UserSession.objects.filter(user=user):
             session.end()
-        _anonymise_comments(user)
-        # Apps above accounts erase their own data through this hook (accounts
-        # never imports them): Q&A questions, answers, votes and reports.
-        for erase in hooks.get_hooks("erase_member_data"):
-            erase(user)
-        _remove_specialist_profile(user)
-        _delete_uploaded_photos(user)
-        _detach_wagtail_records(user)
+        # Each app erases what it holds (accounts.member_data): comments,
+        # questions and answers, the specialist profile and its photo, and
+        # last accounts' own share of Wagtail's records.
+        for data in member_data.registered():
+            if data.erase is not None:
+                data.erase(user=user)
         # Everything else with a foreign key to the user (e-mail addresses,
         # consents, two-factor devices, flags, admin profile...) cascades.
         user.delete()

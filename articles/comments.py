@@ -26,7 +26,9 @@ from django_comments_xtd.models import XtdComment, max_thread_level_for_content_
 from django_comments_xtd.utils import get_app_model_options
 
 from accounts.roles import has_verified_email
+from accounts.services import DELETED_MEMBER_NAME
 from core.forms import MemberTextMixin
+from core.history import history_forget
 
 from .models import ArticlePage, CommentSafety
 
@@ -402,3 +404,22 @@ def comment_flag_set(*, comment, user, flag):
         comment=comment, user=user, flag=flag, defaults={"flag_date": timezone.now()}
     )
     return row
+
+
+def member_comments_erase(*, user):
+    """A member's comments, when they delete their account: those others
+    replied to stay, signed "Deleted member", so their threads still read; the
+    rest go, with their admin history.
+
+    Leaves first, so a member's reply to their own comment does not keep it."""
+    erased = []
+    for comment in XtdComment.objects.filter(user=user).order_by("-level", "-pk"):
+        # In comments-xtd a top-level comment is its own parent.
+        if XtdComment.objects.filter(parent_id=comment.pk).exclude(pk=comment.pk).exists():
+            XtdComment.objects.filter(pk=comment.pk).update(
+                user=None, user_name=DELETED_MEMBER_NAME, user_email="", user_url="", ip_address=None
+            )
+        else:
+            erased.append(comment.pk)
+            comment.delete()
+    history_forget(model=XtdComment, pks=erased)

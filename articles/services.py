@@ -233,3 +233,9 @@ def comment_delete(*, comment, by):
         locked = _lock_own_comment(comment=comment, by=by)
         log(instance=locked, action="comments.delete", user=by, title=comment_label(locked))
         comments.comment_row_delete(comment=locked)
+
+
+def member_erase(*, user):
+    """A member's comments, when they delete their account (through the
+    registry in accounts.member_data): see comments.member_comments_erase."""
+    comments.member_comments_erase(user=user)

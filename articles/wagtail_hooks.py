@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSet
 
+from accounts.member_data import MemberData
 from core.decisions import ReasonFormatter
 from core.wagtail_hooks import CountedMenuItem
 
@@ -106,3 +107,11 @@ def register_comment_log_actions(actions):
     class Remove(ReasonFormatter):
         label = _("Remove comment")
         message = _("Removed")
+
+
+@hooks.register("register_member_data")
+def articles_member_data():
+    """Comments and the flags members raise on them (accounts.member_data)."""
+    return MemberData(
+        fields=("django_comments.comment.user", "django_comments.commentflag.user"), erase=services.member_erase
+    )

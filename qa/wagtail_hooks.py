@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
+from accounts.member_data import MemberData
 from core.decisions import ReasonFormatter
 from core.wagtail_hooks import CountedSubmenuMenuItem, counted_menu_item_class
 
@@ -423,9 +424,12 @@ def qa_moderation_counts(request):
     ]
 
 
-@hooks.register("erase_member_data")
-def erase_member_questions(user):
-    """accounts.services.user_delete asks each app to erase what it holds."""
+@hooks.register("register_member_data")
+def qa_member_data():
+    """Questions, answers, helpful votes and reports (accounts.member_data)."""
     from .services import member_erase
 
-    member_erase(user=user)
+    return MemberData(
+        fields=("qa.question.author", "qa.answer.author", "qa.answervote.user", "qa.report.reporter"),
+        erase=member_erase,
+    )

@@ -338,3 +338,23 @@ def specialist_reject(*, page, by, reason):
         lambda: send_specialist_email.enqueue(user_id=user_id, page_id=page_id, kind="changes_requested", reason=reason)
     )
     return True
+
+
+def member_erase(*, user):
+    """What the directory holds of `user`, removed when they delete their
+    account (through the registry in accounts.member_data).
+
+    A profile the member made themselves is their personal data and goes,
+    unless articles name it as their author; one editors made for an author
+    stays, without the account. Members upload pictures only as their profile
+    photo (staff upload site images through the admin, which stay): the
+    photos go, and Wagtail removes the files and their renditions."""
+    page = SpecialistPage.objects.filter(user=user).first()
+    if page is not None:
+        if page.owner_id == user.pk and not page.authored_articles.exists():
+            page.delete()
+        else:
+            SpecialistPage.objects.filter(pk=page.pk).update(user=None)
+    if not (user.is_staff or user.is_superuser):
+        for image in get_image_model().objects.filter(uploaded_by_user=user):
+            image.delete()

@@ -1,4 +1,5 @@
-"""Wagtail admin wiring for specialists: a chooser that lists specialists only.
+"""Wagtail admin wiring for specialists: a chooser that lists specialists only,
+and what a member's export and erasure cover here.
 
 Registered as the widget for every foreign key to SpecialistPage (an article's
 author and clinical reviewer), in place of the page tree, which also holds the
@@ -8,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from accounts.member_data import MemberData
+
+from . import services
 from .models import SpecialistPage
 
 
@@ -30,3 +34,16 @@ specialist_chooser_viewset = SpecialistChooserViewSet("specialist_chooser", url_
 @hooks.register("register_admin_viewset")
 def register_specialist_chooser():
     return specialist_chooser_viewset
+
+
+@hooks.register("register_member_data")
+def specialists_member_data():
+    """The profile, who verified profiles, and the profile photos members upload (accounts.member_data)."""
+    return MemberData(
+        fields=(
+            "specialists.specialistpage.user",
+            "specialists.specialistpage.verified_by",
+            "wagtailimages.image.uploaded_by_user",
+        ),
+        erase=services.member_erase,
+    )

@@ -10,8 +10,9 @@ from django.db import connection
 from django_comments_xtd.models import XtdComment
 
 from accounts.factories import UserFactory
+from accounts.member_data import MemberData, registered, user_related_fields
 from accounts.models import Consent
-from accounts.services import consent_record, user_data_export, user_delete, user_related_fields
+from accounts.services import consent_record, user_data_export, user_delete
 
 pytestmark = pytest.mark.django_db
 
@@ -168,26 +169,25 @@ def test_nothing_identifying_remains_in_any_table_after_deletion(
     assert not Consent.objects.filter(user_id=a_traceable_member.pk).exists()
 
 
-def test_every_user_foreign_key_is_handled_by_deletion():
-    """A new model pointing at the user must cascade, drop the link (SET_NULL),
-    or be handled in user_delete (DO_NOTHING, or rows that keep a copy of the
-    name, address or IP)."""
+def test_every_user_foreign_key_is_declared_by_one_app():
+    """A new model pointing at the user must be declared by the app that owns
+    it (the "register_member_data" hook, accounts.member_data), once; one that
+    neither cascades nor drops the link (DO_NOTHING, or rows that keep a copy
+    of the name, address or IP) needs the app's erase function too."""
     from django.db import models
 
-    handled_by_service = {
-        "django_comments_xtd.xtdcomment",
-        "django_comments.comment",
-        "wagtailcore.revision",
-        "wagtailcore.pagelogentry",
-        "wagtailcore.modellogentry",
-        "wagtailcore.page",
-        "specialists.specialistpage",
-    }
-    for model, field in user_related_fields():
-        if model is get_user_model():
-            continue
-        label = model._meta.label_lower
+    declared = {}
+    for data in registered():
+        assert isinstance(data, MemberData)
+        for name in data.fields:
+            assert name not in declared, f"{name} is declared twice"
+            declared[name] = data
+    found = {f"{model._meta.label_lower}.{field.name}": field for model, field in user_related_fields()}
+    found = {name: field for name, field in found.items() if not name.startswith("accounts.user.")}
+    assert sorted(set(found) - set(declared)) == [], "foreign keys to the user that no app declares"
+    assert sorted(set(declared) - set(found)) == [], "declared fields that are not foreign keys to the user"
+    for name, field in found.items():
         on_delete = field.remote_field.on_delete
-        assert on_delete in (models.CASCADE, models.SET_NULL) or label in handled_by_service, (
-            f"{label}.{field.name} ({on_delete.__name__}) is not handled by user_delete"
+        assert on_delete in (models.CASCADE, models.SET_NULL) or declared[name].erase is not None, (
+            f"{name} ({on_delete.__name__}) is not erased by the app that declares it"
         )
