@@ -6,7 +6,8 @@ from django.contrib.auth.models import Group
 
 from accounts.factories import UserFactory, give_totp
 from core.factories import TopicFactory
-from qa.models import Answer, Question
+from qa.factories import AnswerFactory, QuestionFactory
+from qa.models import Question
 from specialists.factories import SpecialistPageFactory
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -72,7 +73,7 @@ def make_question(a_member, qa_topic):
             "status": Question.Status.PUBLISHED,
             **fields,
         }
-        return Question.objects.create(**values)
+        return QuestionFactory(**values)
 
     return make
 
@@ -84,14 +85,7 @@ def a_question(make_question):
 
 @pytest.fixture
 def an_answer(a_question, a_specialist):
-    answer = Answer.objects.create(
-        question=a_question,
-        author=a_specialist,
-        body="Slow breathing with a longer out-breath helps many people before meetings.",
-    )
-    Question.objects.filter(pk=a_question.pk).update(answer_count=1)
-    a_question.refresh_from_db()
-    return answer
+    return AnswerFactory(question=a_question, author=a_specialist)
 
 
 @pytest.fixture

@@ -2,9 +2,13 @@
 
 Builds a small, complete site from the factories and models: topics, six
 specialists with drawn avatars, six articles with drawn hero pictures, the
-index and standard pages, the home page, crisis resources, the demo accounts,
-a few comments, questions and a conversation between the demo member and the
-demo specialist. The words live in home/demo_content.py.
+index and standard pages, the home page, crisis resources and the demo
+accounts; comments and questions go through the services members use
+(articles.services.comment_post, qa.services), so their counters and
+moderation history are the real ones, and the demo member has a conversation
+with the demo specialist. The words are YAML files in home/demo/ (read by
+home/demo_content.py) and messaging/demo.py. E-mails those services send
+while seeding (decisions, answer notifications) are dropped.
 
 Idempotent: what already exists (found by slug, e-mail or title) is kept, and
 only what is missing is created, so running it twice gives the same site.
@@ -26,6 +30,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.images import get_image_model
@@ -33,6 +38,7 @@ from wagtail.models import Collection, Site
 
 from accounts.factories import UserFactory, give_totp
 from accounts.models import User
+from articles import services as article_services
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleIndexPage, ArticlePage
 from core import demo_images
@@ -42,7 +48,6 @@ from home import demo_content as content
 from home.models import ContactPage, FeaturedArticle, HomePage, StandardPage
 from messaging.demo import build_demo_conversation
 from messaging.models import Conversation
-from qa.demo import QUESTIONS as DEMO_QUESTIONS
 from qa.demo import build_demo_questions
 from qa.models import Question
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
@@ -85,7 +90,8 @@ class Command(BaseCommand):
         random.seed(SEED)
         factory.random.reseed_random(SEED)
         port = port or int(os.environ.get("PORT") or DEFAULT_PORT)
-        with transaction.atomic():
+        # Nobody is told about the demo's own questions, answers and comments.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             home = HomePage.objects.filter(depth=2).first()
             if home is None:
                 raise CommandError("No home page: run `manage.py migrate` first.")
@@ -102,7 +108,7 @@ class Command(BaseCommand):
             object_pk__in=article_ids
         ).delete()
         XtdComment.objects.filter(user__email__in=emails).delete()
-        Question.objects.filter(title__in=[spec[0] for spec in DEMO_QUESTIONS]).delete()
+        Question.objects.filter(title__in=[spec["title"] for spec in content.QUESTIONS]).delete()
         Question.objects.filter(author__email__in=emails).delete()
         Conversation.objects.filter(member__email__in=emails).delete()
         Conversation.objects.filter(specialist__email__in=emails).delete()
@@ -425,12 +431,14 @@ class DemoBuilder:
 
     def build_questions(self):
         """Community Q&A: questions from three members, answers from the
-        specialists with accounts (qa.demo holds the words)."""
+        specialists with accounts."""
         members = [self.users[key] for key in ("member", "member2", "member3")]
         specialists = [page.user for page in self.specialists.values() if page.user_id]
         self.questions = build_demo_questions(
+            questions=content.QUESTIONS,
             members=members,
             specialists_users=specialists,
+            moderator=self.users["moderator"],
             topics=[self.topics[slug] for slug in ("relationships", "anxiety", "parenting", "sleep")],
             today=self.today,
         )
@@ -465,30 +473,22 @@ class DemoBuilder:
                 self.comment(content_type, article, reply, parent=parent)
 
     def comment(self, content_type, article, spec, parent=None):
-        """One comment, created once. E-mail addresses are never stored with comments."""
+        """One comment, posted once through the comment service (which stores
+        no e-mail address); a first comment, held for review, is approved by
+        the demo's moderator."""
         user = self.users[spec["author"]]
         existing = XtdComment.objects.filter(
             content_type=content_type, object_pk=str(article.pk), user=user, comment=spec["text"]
         ).first()
         if existing is not None:
             return existing
+        comment = article_services.comment_post(article=article, user=user, text=spec["text"], parent=parent)
+        if not comment.is_public:
+            article_services.comment_approve(comment=comment, by=self.users["moderator"])
         submitted = datetime.datetime.combine(
             article.published_date + datetime.timedelta(days=spec["days_after"]),
             datetime.time(18, 30),
             tzinfo=datetime.UTC,
         )
-        return XtdComment.objects.create(
-            content_type=content_type,
-            object_pk=str(article.pk),
-            site_id=settings.SITE_ID,
-            user=user,
-            user_name=user.display_name,
-            user_email="",
-            user_url="",
-            ip_address=None,
-            comment=spec["text"],
-            submit_date=min(submitted, timezone.now()),
-            is_public=True,
-            is_removed=False,
-            parent_id=parent.pk if parent else 0,
-        )
+        XtdComment.objects.filter(pk=comment.pk).update(submit_date=min(submitted, timezone.now()))
+        return comment
