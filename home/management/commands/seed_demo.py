@@ -45,6 +45,7 @@ from core import demo_images
 from core.factories import TopicFactory
 from core.models import SiteSettings, Topic
 from home import demo_content as content
+from home.factories import ContactPageFactory, StandardPageFactory
 from home.models import ContactPage, FeaturedArticle, HomePage, StandardPage
 from messaging.demo import build_demo_conversation
 from messaging.models import Conversation
@@ -412,21 +413,22 @@ class DemoBuilder:
     def build_standard_pages(self):
         for spec in content.STANDARD_PAGES:
             if child_by_slug(self.home, StandardPage, spec["slug"]) is None:
-                page = StandardPage(
+                page = StandardPageFactory(
+                    parent=self.home,
                     title=spec["title"],
                     slug=spec["slug"],
                     intro=spec["intro"],
                     body=self.stream(spec["body"]),
                     owner=self.users["admin"],
                 )
-                self.home.add_child(instance=page)
                 self.publish(page)
 
     def build_contact_page(self):
         spec = content.CONTACT_PAGE
         if child_by_slug(self.home, ContactPage, spec["slug"]) is None:
-            page = ContactPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"], owner=self.users["admin"])
-            self.home.add_child(instance=page)
+            page = ContactPageFactory(
+                parent=self.home, title=spec["title"], slug=spec["slug"], intro=spec["intro"], owner=self.users["admin"]
+            )
             self.publish(page)
 
     def build_questions(self):
