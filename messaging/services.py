@@ -265,7 +265,7 @@ def report_staff_read(*, report, by):
 
 def member_erase(*, user):
     """What messaging holds of `user`, removed when they delete their account
-    (through the export/erase registry, inside its transaction): the text of
+    (through the registry in accounts.member_data, inside its transaction): the text of
     every message they wrote is erased, their reports go, and the other side
     keeps a closed conversation with a "Deleted member"."""
     Message.objects.filter(sender=user).update(body="", erased=True, sender=None, token=None)

@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from accounts.member_data import MemberData
 from core.wagtail_hooks import counted_menu_item_class
 
 from .models import Conversation, MessageReport
@@ -46,12 +47,23 @@ def specialist_message_url(page):
     return {"message": reverse("messaging:new", kwargs={"slug": page.slug})}
 
 
-@hooks.register("erase_member_data")
-def erase_member_messages(user):
-    """accounts.services.user_delete asks each app to erase what it holds."""
+@hooks.register("register_member_data")
+def messaging_member_data():
+    """Conversations, messages, reports and settings (accounts.member_data)."""
     from .services import member_erase
 
-    member_erase(user=user)
+    return MemberData(
+        fields=(
+            "messaging.conversation.member",
+            "messaging.conversation.specialist",
+            "messaging.conversation.blocked_by",
+            "messaging.message.sender",
+            "messaging.messagereport.reporter",
+            "messaging.messagereport.resolved_by",
+            "messaging.messagingsettings.user",
+        ),
+        erase=member_erase,
+    )
 
 
 # The moderators' queue ------------------------------------------------------------
