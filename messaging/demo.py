@@ -1,11 +1,13 @@
 """The demo's conversation (seed_demo): the demo member has written to the
 demo specialist, who replied; the member's latest message waits unread, so
-the specialist's header shows it. Our own words."""
+the specialist's header shows it. Our own words, sent through
+messaging.services."""
 
 import datetime
 
 from django.utils import timezone
 
+from . import services
 from .models import Conversation, Message
 
 # (side, text, days ago, hour)
@@ -42,33 +44,23 @@ def _at(today, days_ago, hour):
 
 
 def build_demo_conversation(*, member, specialist_page, today):
-    """The demo conversation (idempotent): returns it."""
+    """The demo conversation (idempotent), written through the services members
+    use, so the unread counters are theirs; only the dates are set afterwards.
+    Returns it."""
     specialist = specialist_page.user
-    conversation, created = Conversation.objects.get_or_create(
-        member=member, specialist=specialist, defaults={"specialist_page": specialist_page}
-    )
-    if not created:
+    conversation = Conversation.objects.filter(member=member, specialist=specialist).first()
+    if conversation is not None:
         return conversation
-    unread = {"member": 0, "specialist": 0}
-    last = None
-    for side, text, days_ago, hour in MESSAGES:
-        message = Message.objects.create(
-            conversation=conversation,
-            sender=member if side == "member" else specialist,
-            sender_side=side,
-            body=text,
-        )
-        last = _at(today, days_ago, hour)
-        Message.objects.filter(pk=message.pk).update(created_at=last)
-        # Unread: what the other side wrote after their own last message.
-        other = "specialist" if side == "member" else "member"
-        unread[other] += 1
-        unread[side] = 0
-    Conversation.objects.filter(pk=conversation.pk).update(
-        created_at=_at(today, MESSAGES[0][2], MESSAGES[0][3]),
-        last_message_at=last,
-        member_unread=unread["member"],
-        specialist_unread=unread["specialist"],
-    )
+    people = {"member": member, "specialist": specialist}
+    _side, first_text, _days, _hour = MESSAGES[0]
+    conversation, _message = services.conversation_start(member=member, page=specialist_page, body=first_text)
+    for side, text, _days, _hour in MESSAGES[1:]:
+        # Each side read what came before it answered.
+        services.conversation_mark_read(conversation=conversation, user=people[side])
+        services.message_send(conversation=conversation, sender=people[side], body=text)
+    dates = [_at(today, days_ago, hour) for _side, _text, days_ago, hour in MESSAGES]
+    for message, moment in zip(conversation.messages.order_by("pk"), dates, strict=True):
+        Message.objects.filter(pk=message.pk).update(created_at=moment)
+    Conversation.objects.filter(pk=conversation.pk).update(created_at=dates[0], last_message_at=dates[-1])
     conversation.refresh_from_db()
     return conversation
