@@ -136,7 +136,10 @@ class RealisticContent:
     """Content shaped like the live site: specialists with photos and two
     specialisations, articles with a hero image, an author with a photo, two
     topics, tags and a clinical reviewer. Call the add_* methods again to grow
-    the same site (for query budgets: measure small, add more, measure again)."""
+    the same site (for query budgets: measure small, add more, measure again).
+    Every image is its own, as on the site, but small: the queries are the
+    same at any size, and drawing hundreds of full-size renditions (WebP and
+    JPEG, several widths each) is what made these tests slow."""
 
     TOPIC_NAMES = ["Relationships", "Anxiety", "Parenting", "Sleep"]
 
@@ -164,7 +167,7 @@ class RealisticContent:
             n = len(self.specialists)
             specialist = SpecialistPageFactory(
                 parent=self.specialist_index,
-                photo=self.make_image(title=f"Portrait {n}", size=(480, 480), colour=(120, 90 + n % 100, 140)),
+                photo=self.make_image(title=f"Portrait {n}", size=(48, 48), colour=(120, 90 + n % 100, 140)),
                 topics=[self.topics[n % 4], self.topics[(n + 1) % 4]],
                 **{"title": f"Dr Specialist {n}", **fields},
             )
@@ -186,7 +189,7 @@ class RealisticContent:
                 reviewed_on=self._datetime.date(2026, 2, 1),
                 hero_image=self.make_image(
                     title=f"Hero {n}",
-                    size=(960, 540),
+                    size=(96, 54),
                     colour=(60, 100 + n % 100, 150),
                     description=f"A hill under a morning sun, picture {n}",
                 ),

@@ -166,6 +166,8 @@ def phone_page(browser, live_server):
 
 
 def _image(title, width, height, color, description=""):
+    # Wider than any column the tests look at, and no wider: every page view
+    # draws each size of each image in two formats.
     return ImageFactory(title=title, description=description, file__width=width, file__height=height, file__color=color)
 
 
@@ -231,7 +233,7 @@ def content(live_site, home_page, article_index, specialist_index):
         professional_title="Family psychologist",
         short_bio="Twenty years of work with couples and families, online and in person.",
         offers_free_consultation=True,
-        photo=_image("Ada Moss", 600, 600, "#6a8f7f"),
+        photo=_image("Ada Moss", 240, 240, "#6a8f7f"),
         topics=[relationships],
     )
     reviewer = SpecialistPageFactory(
@@ -248,8 +250,8 @@ def content(live_site, home_page, article_index, specialist_index):
         author=author,
         reviewer=reviewer,
         reviewed_on=datetime.date(2026, 2, 1),
-        hero_image=_image("Hero", 1600, 900, "#8fb3a5", description="A couple sitting apart on a park bench"),
-        body=rich_body(image=_image("Tea", 1600, 1000, "#c9b48a")),
+        hero_image=_image("Hero", 960, 540, "#8fb3a5", description="A couple sitting apart on a park bench"),
+        body=rich_body(image=_image("Tea", 960, 600, "#c9b48a")),
         topics=[relationships, anxiety],
     )
     article.tags.add("attachment", "couples")

@@ -65,7 +65,7 @@ def directory(realistic_content, home_page):
     consultation page and languages: six specialists to begin with."""
     content = realistic_content
     home_page.add_child(instance=StandardPage(title="Free initial consultation", slug="free-consultation"))
-    content.photos = [content.make_image(title=f"Portrait {n}", size=(480, 480)) for n in range(6)]
+    content.photos = [content.make_image(title=f"Portrait {n}", size=(48, 48)) for n in range(6)]
     content.languages = sorted(
         Language.objects.filter(code__in=["en", "pl", "pt", "de"]), key=lambda lang: lang.code != "en"
     )
