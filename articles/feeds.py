@@ -7,35 +7,39 @@ from django.utils.translation import gettext_lazy as _
 
 from core.validators import xml_safe
 
-from .models import ArticleIndexPage, ArticlePage
+from .models import ArticlePage
 
 FEED_ITEMS = 30
 
 
 class ArticleFeed(Feed):
-    """RSS 2.0 of the newest live, public articles, newest first."""
+    """RSS 2.0 of the newest live, public articles of an article index,
+    newest first. Served by the index page (its feed/ route)."""
 
     feed_type = Rss201rev2Feed
     title = _("Steady Ground: expert articles")
     description = _("New articles by named, verified specialists.")
 
-    def get_object(self, request, *args, **kwargs):
-        # The request is the feed's "object", so URLs come from its site lookup
-        # (the Feed instance is shared between requests: nothing is stored on it).
-        return request
+    def get_object(self, request, *, index):
+        # The request and the index are the feed's "object", so URLs come
+        # from the request's site (nothing is stored on the Feed instance).
+        return request, index
 
     # Absolute URLs from the request's host: Django's feed would otherwise
     # prefix relative ones with the django.contrib.sites domain (example.com).
-    def link(self, request):
-        index = ArticleIndexPage.objects.live().first()
-        return (index.get_full_url(request) if index else None) or request.build_absolute_uri("/")
+    def link(self, obj):
+        request, index = obj
+        return index.get_full_url(request)
 
-    def feed_url(self, request):
+    def feed_url(self, obj):
+        request, _index = obj
         return request.build_absolute_uri(request.path)
 
-    def items(self, request):
+    def items(self, obj):
+        request, index = obj
         articles = list(
-            ArticlePage.objects.live()
+            ArticlePage.objects.child_of(index)
+            .live()
             .public()
             .select_related("author")
             .order_by("-published_date", "-first_published_at", "-pk")[:FEED_ITEMS]

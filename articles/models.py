@@ -9,6 +9,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
@@ -16,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import StoryBlock
-from core.models import SeoMixin, Topic
+from core.models import SeoMixin, Topic, route_slugs
 from core.text import reading_minutes, table_of_contents
 from specialists.models import SpecialistPage
 
@@ -26,15 +27,17 @@ ARTICLES_PER_PAGE = 12
 RELATED_LIMIT = 3
 
 
-class ArticleIndexPage(SeoMixin, Page):
-    """All articles at /articles/, newest first, filterable by topic."""
+class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
+    """All articles at /articles/, newest first, filterable by topic; their
+    RSS feed at feed/."""
 
     canonical_query_keys = ("topic", "page")
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    promote_panels = SeoMixin.seo_panels
+    promote_panels = SeoMixin.section_panels
+    show_in_menus_default = True
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
@@ -61,6 +64,12 @@ class ArticleIndexPage(SeoMixin, Page):
             topic_slug=topic_slug,
         )
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import ArticleFeed
+
+        return ArticleFeed()(request, index=self)
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -162,8 +171,13 @@ class ArticlePage(SeoMixin, Page):
 
     def clean(self):
         super().clean()
+        errors = {}
+        if self.slug in route_slugs(self.get_parent()):
+            errors["slug"] = _("This address is used by the site. Please choose another.")
         if self.reviewer_id and not self.reviewed_on:
-            raise ValidationError({"reviewed_on": _("Give the date of the clinical review.")})
+            errors["reviewed_on"] = _("Give the date of the clinical review.")
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         # Stored so lists show it without loading every body.

@@ -7,7 +7,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import AllauthDoorView
-from articles.feeds import ArticleFeed
 from core import views as core_views
 
 # Every login-ish view of the Wagtail and Django admins goes to allauth, the
@@ -34,11 +33,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("articles.comment_urls")),
-    # A member's own specialist profile; the directory and profiles are Wagtail pages.
-    path("specialists/", include("specialists.urls")),
     # Community Q&A: plain Django views, before Wagtail's catch-all.
     path("questions/", include("qa.urls")),
-    path("articles/feed/", ArticleFeed(), name="article_feed"),
     path("help-now/", core_views.help_now, name="help_now"),
     # Messages between members and specialists (participants only).
     path("messages/", include("messaging.urls")),

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -45,6 +46,16 @@ class Topic(index.Indexed, models.Model):
 register_snippet(Topic)
 
 
+def route_slugs(page):
+    """The slugs no child of `page` may take: the first segments of its own
+    routes (a section's sub-pages served with RoutablePageMixin, such as the
+    directory's "join/"), which would hide the child."""
+    page_class = page.specific_class if page is not None else None
+    if page_class is None or not issubclass(page_class, RoutablePageMixin):
+        return frozenset()
+    return frozenset(str(route.pattern).lstrip("^").split("/")[0] for route in page_class.get_subpage_urls()) - {""}
+
+
 class SeoMixin(models.Model):
     """Fields for search engines and social sharing, on every public page type.
 
@@ -77,6 +88,9 @@ class SeoMixin(models.Model):
         ),
         MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("For social sharing")),
     ]
+    # Pages directly under the home page: "Show in menus" puts them in the
+    # site's main menu (core.context_processors.sections).
+    section_panels = [*seo_panels, MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus"))]
 
     class Meta:
         abstract = True

@@ -61,7 +61,7 @@ class StandardPage(SeoMixin, Page):
     body = StreamField(StoryBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    promote_panels = SeoMixin.seo_panels
+    promote_panels = SeoMixin.section_panels
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -86,7 +86,7 @@ class ContactPage(SeoMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you_text")]
-    promote_panels = SeoMixin.seo_panels
+    promote_panels = SeoMixin.section_panels
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1

@@ -7,20 +7,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from core.models import SeoMixin
+from core.models import SeoMixin, route_slugs
 
 from .selectors import specialist_page_context
 
 SPECIALISTS_PER_PAGE = 24
-# /specialists/join/ and /specialists/me/edit/ are Django views mounted before
-# Wagtail's pages: no specialist page may take these slugs.
-RESERVED_SLUGS = frozenset({"join", "me"})
 
 
 class Language(models.Model):
@@ -73,15 +71,17 @@ register_snippet(Language)
 register_snippet(Approach)
 
 
-class SpecialistIndexPage(SeoMixin, Page):
-    """The directory at /specialists/."""
+class SpecialistIndexPage(RoutablePageMixin, SeoMixin, Page):
+    """The directory at /specialists/. It also serves a member's own profile
+    forms: join/ (create it) and me/edit/ (edit it)."""
 
     canonical_query_keys = ("topic", "language", "format", "location", "accepting", "free", "page")
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    promote_panels = SeoMixin.seo_panels
+    promote_panels = SeoMixin.section_panels
+    show_in_menus_default = True
     parent_page_types = ["home.HomePage"]
     subpage_types = ["specialists.SpecialistPage"]
     max_count = 1
@@ -95,6 +95,22 @@ class SpecialistIndexPage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
         return context
+
+    @path("join/", name="join")
+    def join(self, request):
+        from .views import profile_join
+
+        return profile_join(request, directory=self)
+
+    @path("me/edit/", name="profile_edit")
+    def profile_edit(self, request):
+        from .views import profile_edit
+
+        return profile_edit(request, directory=self)
+
+    def route_url(self, name, request=None):
+        """The address of one of this page's routes ("join", "profile_edit")."""
+        return self.get_url(request) + self.reverse_subpage(name)
 
 
 class SpecialistPageQuerySet(PageQuerySet):
@@ -273,7 +289,7 @@ class SpecialistPage(SeoMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in route_slugs(self.get_parent()):
             errors["slug"] = _("This address is used by the site. Please choose another.")
         if self.offers_in_person and not self.location.strip():
             errors["location"] = _("Say where you see clients in person.")

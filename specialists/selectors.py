@@ -3,7 +3,6 @@ fixed number of queries whatever the number of articles or answers. The
 directory's list is shaped by SpecialistPage's QuerySet methods; nothing here
 imports the models, which build their context from these functions."""
 
-from django.urls import NoReverseMatch, reverse
 from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
@@ -25,26 +24,16 @@ def free_consultation_page_url(request):
 # --- Landing page ---------------------------------------------------------------
 
 
-def specialist_action_urls(page):
-    """Where "Send a message" and "Request a free consultation" go, once the
-    views that handle them are routed (messages:new, specialists:consultation,
-    at /messages/new/<slug>/ and /specialists/<slug>/consultation/). None
-    until then: the page says they are coming instead of linking nowhere."""
-    urls = {"message": None, "consultation": None}
-    # Apps above this one (messaging) give their URLs through the
-    # "specialist_contact_urls" hook: a function (page) -> {"message": url}.
+def specialist_contact_urls(page):
+    """Where the landing page's contact buttons go, by action ("message",
+    "consultation"). Apps above this one (messaging) give them through the
+    "specialist_contact_urls" hook: a function (page) -> {action: url}. An
+    action no app provides has no button at all."""
+    urls = {}
     for provide in hooks.get_hooks("specialist_contact_urls"):
         urls.update({action: url for action, url in provide(page).items() if url})
-    for action, name in (("message", "messages:new"), ("consultation", "specialists:consultation")):
-        if urls[action] is not None:
-            continue
-        try:
-            urls[action] = reverse(name, kwargs={"slug": page.slug})
-        except NoReverseMatch:
-            urls[action] = None
     if not page.offers_free_consultation:
-        urls["consultation"] = None
-    urls["coming_soon"] = urls["message"] is None or (page.offers_free_consultation and urls["consultation"] is None)
+        urls.pop("consultation", None)
     return urls
 
 
@@ -81,13 +70,12 @@ def specialist_page_context(page, request):
         "languages": languages,
         "articles": page.authored_articles.live().cards().newest_first()[:ARTICLES_ON_PROFILE] if page.pk else [],
         "answers": specialist_public_answers(page),
-        "action_urls": specialist_action_urls(page),
+        "contact_urls": specialist_contact_urls(page),
         "free_consultation_url": free_consultation_page_url(request),
         "is_owner": bool(page.user_id and request.user.is_authenticated and page.user_id == request.user.pk),
         "page_json_ld": specialist_json_ld(page, request, topics=topics, languages=languages),
+        "directory": page.get_parent().specific_deferred if page.pk else None,
     }
-    parent = page.get_parent() if page.pk else None
-    context["directory_url"] = parent.get_url(request) if parent else None
     return context
 
 

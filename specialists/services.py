@@ -35,8 +35,9 @@ from wagtail.users.models import UserProfile
 
 from accounts import roles
 from core.guards import MemberError, user_row_lock
+from core.models import route_slugs
 
-from .models import RESERVED_SLUGS, SpecialistIndexPage, SpecialistPage
+from .models import SpecialistIndexPage, SpecialistPage
 from .tasks import send_specialist_email
 
 WORKFLOW_NAME = "Specialist verification"
@@ -91,7 +92,7 @@ def directory_moderation_setup(*, index):
 
 def unique_profile_slug(index, name):
     base = slugify(name, allow_unicode=True)[:60].strip("-") or "specialist"
-    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True)) | RESERVED_SLUGS
+    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True)) | route_slugs(index)
     slug, n = base, 1
     while slug in taken:
         n += 1

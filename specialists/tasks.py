@@ -2,7 +2,6 @@
 (immediate in development and tests, the database queue in production)."""
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django_tasks import task
 
 from core import mail
@@ -22,13 +21,12 @@ def send_specialist_email(*, user_id, page_id, kind, reason=""):
     page = SpecialistPage.objects.filter(pk=page_id).first()
     if user is None or page is None or not user.email:
         return False
-    site = page.get_site()
-    root_url = site.root_url if site else ""
+    directory = page.get_parent().specific
     context = {
         "user": user,
         "page": page,
         "reason": reason,
         "page_url": page.get_full_url() if page.live else "",
-        "edit_url": root_url + reverse("specialists:profile_edit"),
+        "edit_url": directory.get_full_url() + directory.reverse_subpage("profile_edit"),
     }
     return mail.deliver(kind="verification", user=user, template=f"specialists/email/{kind}", context=context)

@@ -1,10 +1,10 @@
 """The directory's list and a member's own specialist profile (create it,
 then edit it). Thin views: check access, run the form, call a service,
-redirect. The directory page hands its requests over to this module."""
+redirect. The directory page hands its requests over to this module (its
+join/ and me/edit/ routes included)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +16,7 @@ from accounts.roles import has_verified_email
 from . import services
 from .filters import DirectoryFilter
 from .forms import ProfileForm
-from .models import SPECIALISTS_PER_PAGE, SpecialistIndexPage, SpecialistPage
+from .models import SPECIALISTS_PER_PAGE, SpecialistPage
 from .selectors import free_consultation_page_url, profile_status
 
 
@@ -35,8 +35,9 @@ def directory_context(index, request):
     }
 
 
-def _render_form(request, form, *, mode, page=None, draft=None):
+def _render_form(request, form, *, directory, mode, page=None, draft=None):
     context = {
+        "section": directory,
         "form": form,
         "mode": mode,
         "profile": page,
@@ -49,13 +50,12 @@ def _render_form(request, form, *, mode, page=None, draft=None):
 
 @member_required(action=gettext_lazy("create a specialist profile"))
 @require_http_methods(["GET", "HEAD", "POST"])
-def profile_join(request):
+def profile_join(request, *, directory):
+    edit_url = directory.route_url("profile_edit", request)
     if SpecialistPage.objects.filter(user=request.user).exists():
-        return redirect("specialists:profile_edit")
+        return redirect(edit_url)
     if not has_verified_email(request.user):
-        return render(request, "specialists/email_required.html", status=403)
-    if not SpecialistIndexPage.objects.exists():
-        raise Http404("No specialist directory")
+        return render(request, "specialists/email_required.html", {"section": directory}, status=403)
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES)
         if form.is_valid():
@@ -65,7 +65,7 @@ def profile_join(request):
                 )
             except services.ProfileAlreadyExists:
                 messages.info(request, _("You already have a specialist profile: here it is."))
-                return redirect("specialists:profile_edit")
+                return redirect(edit_url)
             messages.success(
                 request,
                 _(
@@ -73,21 +73,21 @@ def profile_join(request):
                     "We will e-mail you when a moderator has checked it."
                 ),
             )
-            return redirect("specialists:profile_edit")
+            return redirect(edit_url)
     else:
         form = ProfileForm(
             initial={"display_name": request.user.display_name, "offers_online": True, "accepting_new_clients": True}
         )
-    return _render_form(request, form, mode="join")
+    return _render_form(request, form, directory=directory, mode="join")
 
 
 @member_required(action=gettext_lazy("edit your specialist profile"))
 @require_http_methods(["GET", "HEAD", "POST"])
-def profile_edit(request):
+def profile_edit(request, *, directory):
     # The profile is always the member's own: there is no id to change.
     page = SpecialistPage.objects.filter(user=request.user).first()
     if page is None:
-        return redirect("specialists:join")
+        return redirect(directory.route_url("join", request))
     draft = page.get_latest_revision_as_object()
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=draft)
@@ -103,7 +103,7 @@ def profile_edit(request):
             else:
                 text = _("Your profile has been submitted for review again.")
             messages.success(request, text)
-            return redirect("specialists:profile_edit")
+            return redirect(directory.route_url("profile_edit", request))
     else:
         form = ProfileForm(instance=draft)
-    return _render_form(request, form, mode="edit", page=page, draft=draft)
+    return _render_form(request, form, directory=directory, mode="edit", page=page, draft=draft)

@@ -22,6 +22,13 @@ def _json_value(value):
     return str(value)
 
 
+@register.filter
+def is_within(page, section):
+    """Whether `page` is `section` or lies below it in the page tree: the
+    menu's current item."""
+    return bool(getattr(page, "path", "")) and page.path.startswith(section.path)
+
+
 @register.simple_tag
 def json_ld(data):
     """Render structured data as a JSON-LD script element."""

@@ -1,4 +1,6 @@
-"""Who can reach what: one row per URL pattern the project routes.
+"""Who can reach what: one row per URL pattern the project routes, Django's
+and the routes pages serve themselves (RoutablePageMixin, keyed
+"app.PageModel: pattern").
 
 A new URL without a row fails `test_every_routed_url_has_a_row`. Each row
 says, for each kind of visitor, the status a GET gets (and where a redirect
@@ -14,6 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django_comments_xtd.models import XtdComment
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import get_page_models
 
 from accounts.factories import UserFactory, give_totp
 from tests.two_factor import log_in_with_two_factor
@@ -106,11 +110,19 @@ ROWS = {
     "comments/<int:comment_id>/edit/": ("/comments/{comment}/edit/", NONE_YET),
     "comments/<int:comment_id>/delete/": ("/comments/{comment}/delete/", NONE_YET),
     "comments/^cr/(\\d+)/(.+)/$": ("/comments/cr/{article_ct}/{article}/", dict.fromkeys(ROLES, 302)),
-    "articles/feed/": ("/articles/feed/", PUBLIC),
+    "articles.ArticleIndexPage: ": ("/articles/", PUBLIC),
+    "articles.ArticleIndexPage: feed/": ("/articles/feed/", PUBLIC),
+    "specialists.SpecialistIndexPage: ": ("/specialists/", PUBLIC),
     # Any member with a verified address may create a profile (none here has one yet).
-    "specialists/join/": ("/specialists/join/", {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 200)}),
+    "specialists.SpecialistIndexPage: join/": (
+        "/specialists/join/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 200)},
+    ),
     # Always the member's own profile; without one, they are sent to /specialists/join/.
-    "specialists/me/edit/": ("/specialists/me/edit/", {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], AWAY)}),
+    "specialists.SpecialistIndexPage: me/edit/": (
+        "/specialists/me/edit/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], AWAY)},
+    ),
     # Community Q&A. Member actions show visitors the log-in sentence (403);
     # pages about a question or answer that does not exist are 404 for all.
     "questions/": ("/questions/", PUBLIC),
@@ -229,10 +241,17 @@ def routed_patterns(resolver=None, prefix=""):
             yield prefix + str(pattern.pattern)
 
 
+def page_routes():
+    for model in get_page_models():
+        if issubclass(model, RoutablePageMixin):
+            for route in model.get_subpage_urls():
+                yield f"{model._meta.label}: {route.pattern}"
+
+
 def test_every_routed_url_has_a_row():
     missing = [
         route
-        for route in routed_patterns()
+        for route in [*routed_patterns(), *page_routes()]
         if route not in ROWS and not any(route.startswith(prefix) for prefix in PREFIX_ROWS)
     ]
     assert missing == [], f"Add these URLs to the access matrix: {missing}"

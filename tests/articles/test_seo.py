@@ -7,6 +7,7 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
@@ -72,6 +73,22 @@ def feed_items(client):
     assert root.tag == "rss"
     assert root.get("version") == "2.0"
     return root, root.findall("./channel/item")
+
+
+def test_feed_follows_the_article_index_when_editors_move_it(client, dated_articles, article_index):
+    article_index.slug = "expert-articles"
+    article_index.save_revision().publish()
+    assert client.get("/articles/feed/").status_code == 404
+    response = client.get("/expert-articles/feed/")
+    assert response.status_code == 200
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 - our own feed
+    assert channel.findtext("link") == "http://testserver/expert-articles/"
+
+
+def test_an_article_cannot_take_the_feeds_address(article_index, a_specialist_page):
+    with pytest.raises(ValidationError) as error:
+        ArticlePageFactory(parent=article_index, slug="feed", author=a_specialist_page)
+    assert "slug" in error.value.message_dict
 
 
 def test_feed_is_rss_2_with_complete_items(client, dated_articles):

@@ -1,4 +1,4 @@
-"""Rules on the specialist models: reserved addresses, in-person sessions
+"""Rules on the specialist models: addresses the directory's routes use, in-person sessions
 need a location, verification is never copied, edited or reverted."""
 
 import pytest
@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("slug", ["join", "me"])
-def test_reserved_slugs_are_refused(specialist_index, slug):
+def test_slugs_of_the_directory_routes_are_refused(specialist_index, slug):
+    """join/ and me/edit/ are the directory page's own routes: a profile
+    there would be hidden behind them."""
     page = SpecialistPage(title="Dr Join", slug=slug, professional_title="Counsellor", short_bio="Hello.")
     with pytest.raises(ValidationError) as error:
         specialist_index.add_child(instance=page)
