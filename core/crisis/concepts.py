@@ -5,7 +5,7 @@ over stems (words.py), so one entry covers every inflection:
 
     want/wish/hope ** die      "want", "wishes", "hoping"..., up to 3 words, "die"/"died"/"dying"
     go_on                      "_" joins words inside one alternative
-    *  one optional word   **  up to three   ***  up to six   $  end of the clause
+    *  one optional word   **  up to three   ***  up to six   $  end of the clause   #  a number
     !leave/tell                the next word is none of these
 
 A text is split into clauses (at . ! ? ;) after its idioms and harmless
@@ -66,16 +66,18 @@ _GAPS = {"*": r"(?:\S+ )?", "**": r"(?:\S+ ){0,3}", "***": r"(?:\S+ ){0,6}"}
 def compile_phrase(phrase):
     """One phrase of the notation above as a regex over a clause's stems."""
     pieces = []
-    for token in phrase.split():
-        if token in _GAPS:
-            pieces.append(_GAPS[token])
-        elif token == "$":  # noqa: S105 - the notation's end of clause, not a secret
+    for part in phrase.split():
+        if part in _GAPS:
+            pieces.append(_GAPS[part])
+        elif part == "#":
+            pieces.append(r"\d+ ")
+        elif part == "$":
             pieces.append(r"(?=(?:,|and|so|because|then) |$)")
-        elif token.startswith("!"):
-            alternatives = [" ".join(stem(word) for word in alt.split("_")) for alt in token[1:].split("/")]
+        elif part.startswith("!"):
+            alternatives = [" ".join(stem(word) for word in alt.split("_")) for alt in part[1:].split("/")]
             pieces.append("(?!(?:" + "|".join(re.escape(alt) for alt in alternatives) + ") )")
         else:
-            alternatives = [" ".join(stem(word) for word in alt.split("_")) for alt in token.split("/")]
+            alternatives = [" ".join(stem(word) for word in alt.split("_")) for alt in part.split("/")]
             alternatives.sort(key=len, reverse=True)
             pieces.append("(?:" + "|".join(re.escape(alt) for alt in alternatives) + ") ")
     # Clauses are matched with a space at each end, so every word ends in one.
@@ -249,9 +251,10 @@ def decide(clause, hits, neighbours=()):
     wish = _wish(clause, by_name)
     if wish:
         return WISH_TO_DIE, list(wish)
-    death, final = _first(by_name, "death"), _first(by_name, "final")
-    if death and final and "self" in by_name:
-        return WISH_TO_DIE, [death, final]
+    death = _first(by_name, "death")
+    for partner in ("final", "time"):
+        if death and death.words.strip() != "dead" and _first(by_name, partner) and "self" in by_name:
+            return WISH_TO_DIE, [death, _first(by_name, partner)]
     burden = _first(by_name, "burden")
     if burden:
         return WISH_TO_DIE, [burden]
@@ -291,7 +294,7 @@ def decide(clause, hits, neighbours=()):
     if weapon and waiting:
         return HARM_TO_OTHERS, [weapon, waiting]
     farewell = _first(by_name, "farewell")
-    if farewell and ("self" in by_name or "self" in near or "goodby" in farewell.words):
+    if farewell and ("last" not in farewell.words.split() or "self" in by_name or "self" in near):
         return FAREWELL, [farewell]
     self_harm = _first(by_name, "self_harm")
     if self_harm:

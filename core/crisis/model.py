@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "corpus"
-THRESHOLD = 0.75
+THRESHOLD = 0.7
 EPOCHS = 30
 RATE = 0.2
 L2 = 1e-4
