@@ -17,7 +17,7 @@ from wagtail.log_actions import log
 from core.crisis import crisis_check
 from core.crisis.alerts import crisis_alert_enqueue
 from core.decisions import REJECTED, WAS_PENDING, WAS_PUBLISHED
-from core.guards import MemberError, user_row_lock
+from core.guards import LimitReached, MemberError, user_row_lock
 
 from . import comments, tasks
 from .comments import MODERATE_PERMISSION, comment_editable_by, comment_parent_is_open, member_can_comment
@@ -37,15 +37,11 @@ class CommentFlagNotAllowed(MemberError):
     message = _("You cannot flag your own comment. You can ask a moderator to remove it through the contact page.")
 
 
-class CommentRateLimited(MemberError):
-    def __init__(self, limit):
-        super().__init__(
-            _(
-                "You have reached the limit of %(limit)s comments an hour. "
-                "Your text is kept below: please post it a little later."
-            )
-            % {"limit": limit}
-        )
+class CommentRateLimited(LimitReached):
+    message = _(
+        "You have reached the limit of %(limit)s comments an hour. "
+        "Your text is kept below: please post it a little later."
+    )
 
 
 class CommentParentInvalid(MemberError):

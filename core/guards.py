@@ -7,7 +7,7 @@ messages, specialist profiles) do, inside their transaction:
     if (earlier := first_since(same_text, window=...)) is not None:
         return earlier                       # a double submit: what the first made
     if count_since(theirs, window=...) >= limit:
-        raise SomeLimitReached(limit)        # a MemberError subclass
+        raise SomeLimitReached(limit)        # a LimitReached subclass
 
 Locking the member's row first makes the duplicate and limit checks hold when
 two requests arrive together: the second waits for the first, then sees it.
@@ -33,6 +33,16 @@ class MemberError(Exception):
         if message is not None:
             self.message = message
         super().__init__(str(self.message))
+
+
+class LimitReached(MemberError):
+    """A member reached a limit. Subclasses give `message` with a %(limit)s
+    placeholder; raise them with the limit: QuestionLimitReached(3)."""
+
+    message = _("You have reached the limit of %(limit)s for now. Please try again later.")
+
+    def __init__(self, limit):
+        super().__init__(self.message % {"limit": limit})
 
 
 def user_row_lock(user):

@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from accounts.roles import has_verified_email
 from core.crisis import crisis_check
-from core.guards import MemberError
+from core.guards import LimitReached, MemberError
 
 from . import tasks
 from .models import Conversation, Message, MessageReport, MessagingSettings
@@ -47,8 +47,18 @@ class NotTakingConversations(MemberError):
     message = _("This specialist is not taking new conversations at the moment.")
 
 
-class LimitReached(MemberError):
-    pass
+class MessageLimitReached(LimitReached):
+    message = _(
+        "You have sent %(limit)s messages in the last hour, which is the limit. "
+        "Your text is kept below: please send it a little later."
+    )
+
+
+class ConversationLimitReached(LimitReached):
+    message = _(
+        "You have started %(limit)s conversations today, which is the limit. "
+        "Your text is kept below: please send it tomorrow."
+    )
 
 
 # Limits --------------------------------------------------------------------
@@ -69,25 +79,13 @@ def _limit_consume(*, name, user, limit, period):
 def _check_message_limit(user):
     limit = settings.MESSAGING_MESSAGES_PER_HOUR
     if not _limit_consume(name="message", user=user, limit=limit, period=3600):
-        raise LimitReached(
-            _(
-                "You have sent %(limit)s messages in the last hour, which is the limit. "
-                "Your text is kept below: please send it a little later."
-            )
-            % {"limit": limit}
-        )
+        raise MessageLimitReached(limit)
 
 
 def _check_conversation_limit(user):
     limit = settings.MESSAGING_NEW_CONVERSATIONS_PER_DAY
     if not _limit_consume(name="conversation", user=user, limit=limit, period=86400):
-        raise LimitReached(
-            _(
-                "You have started %(limit)s conversations today, which is the limit. "
-                "Your text is kept below: please send it tomorrow."
-            )
-            % {"limit": limit}
-        )
+        raise ConversationLimitReached(limit)
 
 
 # Rules ---------------------------------------------------------------------

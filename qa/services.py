@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 
 from core.crisis import crisis_check
 from core.crisis.alerts import crisis_alert_enqueue
-from core.guards import DAY, MemberError, count_since, first_since, user_row_lock
+from core.guards import DAY, LimitReached, MemberError, count_since, first_since, user_row_lock
 
 from . import tasks
 from .models import Answer, AnswerVote, Question, Report, Status
@@ -28,15 +28,11 @@ class NotAllowed(MemberError):
     message = _("You cannot do that.")
 
 
-class QuestionLimitReached(MemberError):
-    def __init__(self, limit):
-        super().__init__(
-            _(
-                "You have asked %(limit)s questions today, which is the daily limit. "
-                "Your text is kept below: please post it tomorrow."
-            )
-            % {"limit": limit}
-        )
+class QuestionLimitReached(LimitReached):
+    message = _(
+        "You have asked %(limit)s questions today, which is the daily limit. "
+        "Your text is kept below: please post it tomorrow."
+    )
 
 
 class AlreadyAnswered(MemberError):
