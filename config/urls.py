@@ -33,7 +33,9 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("articles.comment_urls")),
-    # Community Q&A: plain Django views, before Wagtail's catch-all.
+    # Community Q&A: the list is a Wagtail page (qa.QuestionIndexPage, at
+    # /questions/); asking, questions and member actions are Django views,
+    # before Wagtail's catch-all.
     path("questions/", include("qa.urls")),
     path("help-now/", core_views.help_now, name="help_now"),
     # Messages between members and specialists (participants only).

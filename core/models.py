@@ -138,15 +138,6 @@ class SiteSettings(BaseGenericSetting):
         [("resource", CrisisResourceBlock())], verbose_name=_("crisis resources"), blank=True
     )
     contact_email = models.EmailField(_("contact e-mail"), default="hello@example.com")
-    questions_intro = models.CharField(
-        _("questions page introduction"),
-        max_length=300,
-        default=_(
-            "Members ask, anonymously if they wish. Verified specialists answer in public, "
-            "so everyone can learn from the answer."
-        ),
-        help_text=_("Shown at the top of /questions/."),
-    )
     oncall_email = models.EmailField(
         _("on-call moderators' e-mail"),
         blank=True,
@@ -174,7 +165,6 @@ class SiteSettings(BaseGenericSetting):
             heading=_("Crisis resources"),
         ),
         FieldPanel("contact_email"),
-        FieldPanel("questions_intro"),
         MultiFieldPanel(
             [FieldPanel("oncall_email"), FieldPanel("crisis_alert_repeat_minutes")],
             heading=_("Urgent posts"),

@@ -29,6 +29,7 @@ class HomePage(SeoMixin, Page):
     subpage_types = [
         "articles.ArticleIndexPage",
         "specialists.SpecialistIndexPage",
+        "qa.QuestionIndexPage",
         "home.StandardPage",
         "home.ContactPage",
     ]

@@ -9,8 +9,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+
+from core.models import SeoMixin
 
 __all__ = [
     "ANONYMOUS_NAME",
@@ -18,6 +23,7 @@ __all__ = [
     "Answer",
     "AnswerVote",
     "Question",
+    "QuestionIndexPage",
     "Report",
     "SavedReply",
 ]
@@ -33,6 +39,39 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")
     CLOSED = "closed", _("Closed")
+
+
+class QuestionIndexPage(SeoMixin, Page):
+    """The community Q&A list (/questions/, filterable by topic and answers):
+    editors give it its title, introduction and place in the menu. Asking, a
+    question's own page and the member actions are qa.urls views under
+    /questions/."""
+
+    canonical_query_keys = ("topic", "show", "page")
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SeoMixin.section_panels
+    show_in_menus_default = True
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("questions index")
+
+    def get_meta_description(self):
+        return self.search_description or _(
+            "Questions from members, answered publicly by verified mental-health specialists."
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import question_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(question_index_context(request))
+        return context
 
 
 class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):

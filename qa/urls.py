@@ -5,7 +5,6 @@ from . import views
 app_name = "qa"
 
 urlpatterns = [
-    path("", views.question_list, name="list"),
     path("ask/", views.question_ask, name="ask"),
     path("mine/", views.my_questions, name="mine"),
     path("similar/", views.similar, name="similar"),

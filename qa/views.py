@@ -22,9 +22,10 @@ from .models import Answer, Question, Status
 from .structured_data import question_json_ld
 
 
-@require_safe
-def question_list(request):
-    return render(request, "qa/question_list.html", selectors.question_list_context(request))
+def question_index_context(request):
+    """The list (filters, one page of questions) for qa.QuestionIndexPage,
+    which hands its requests to this module."""
+    return selectors.question_list_context(request)
 
 
 def _ask_context(request, *, step, form=None, title=""):

@@ -125,7 +125,6 @@ ROWS = {
     ),
     # Community Q&A. Member actions show visitors the log-in sentence (403);
     # pages about a question or answer that does not exist are 404 for all.
-    "questions/": ("/questions/", PUBLIC),
     # A visitor who follows "Ask a question" lands on the login form, with the way back.
     "questions/ask/": ("/questions/ask/", MEMBERS_ONLY),
     "questions/mine/": ("/questions/mine/", MEMBERS_ONLY),

@@ -342,14 +342,24 @@ def test_home_page_lists_latest_answered_questions(client, an_answer, make_quest
     assert "unanswered question stays off" not in html
 
 
-def test_questions_intro_is_a_setting_editors_change(client, home_page):
-    from core.models import SiteSettings
+def test_questions_page_is_one_editors_title_introduce_and_move(client, home_page):
+    """The data migration made it at the old address; editors change its
+    title and introduction, and may move it."""
+    from qa.models import QuestionIndexPage
 
-    settings_row = SiteSettings.load()
-    settings_row.questions_intro = "Ask what is on your mind; specialists reply within a few days."
-    settings_row.save()
-    html = client.get("/questions/").content.decode()
+    page = QuestionIndexPage.objects.get()
+    assert page.get_parent().pk == home_page.pk and page.url == "/questions/" and page.show_in_menus
+    assert "Verified specialists answer in public" in client.get("/questions/").content.decode()
+
+    page.title = "Community answers"
+    page.intro = "<p>Ask what is on your mind; specialists reply within a few days.</p>"
+    page.slug = "community"
+    page.save_revision().publish()
+    html = client.get("/community/").content.decode()
+    assert "<h1>Community answers</h1>" in html
     assert "Ask what is on your mind; specialists reply within a few days." in html
+    assert '<a href="/community/">Community answers</a>' in client.get("/").content.decode()
+    assert client.get("/questions/").status_code == 404
 
 
 def test_a_good_list_filter_still_applies_beside_a_bad_one(client, make_question, an_answer):

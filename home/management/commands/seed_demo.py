@@ -50,7 +50,7 @@ from home.models import ContactPage, FeaturedArticle, HomePage, StandardPage
 from messaging.demo import build_demo_conversation
 from messaging.models import Conversation
 from qa.demo import build_demo_questions
-from qa.models import Question
+from qa.models import Question, QuestionIndexPage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
 from specialists.models import Approach, Language, SpecialistIndexPage, SpecialistPage
 from specialists.services import directory_moderation_setup
@@ -177,6 +177,7 @@ class DemoBuilder:
         self.build_accounts()
         self.build_topics()
         self.build_site_settings()
+        self.build_sections()
         self.build_specialists()
         self.build_articles()
         self.build_standard_pages()
@@ -296,6 +297,22 @@ class DemoBuilder:
             )
             self.publish(page)
         return page
+
+    def build_sections(self):
+        """The three sections under the home page, in the menu's order (the
+        questions page may come first from its migration)."""
+        sections = [
+            self.index_page(ArticleIndexPage, ArticleIndexPageFactory, content.ARTICLE_INDEX),
+            self.index_page(QuestionIndexPage, self.question_index_page, content.QUESTION_INDEX),
+            self.index_page(SpecialistIndexPage, SpecialistIndexPageFactory, content.SPECIALIST_INDEX),
+        ]
+        in_tree_order = [page.pk for page in self.home.get_children() if page.pk in {s.pk for s in sections}]
+        if in_tree_order != [page.pk for page in sections]:
+            for page in sections:
+                page.move(self.home, pos="last-child")
+
+    def question_index_page(self, *, parent, **fields):
+        return parent.add_child(instance=QuestionIndexPage(**fields))
 
     def build_specialists(self):
         index = self.index_page(SpecialistIndexPage, SpecialistIndexPageFactory, content.SPECIALIST_INDEX)
