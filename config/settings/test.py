@@ -19,10 +19,11 @@ if not os.environ.get("REDIS_URL"):
     # Each test process has its own cache; tests that need a shared one
     # (rate limits across processes) start Redis and set REDIS_URL.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Codes of one period either side are accepted (production: the current one
-# only), so tests/two_factor.py can log the same person in again within 30
-# seconds with a code not used yet, through allauth's public form alone.
-MFA_TOTP_TOLERANCE = 1
+# Codes of ten periods either side are accepted (production: the current one
+# only), so tests/two_factor.py can log the same person in again and again
+# within 30 seconds (Wagtail's page test helpers log in for each check), each
+# time with a code not used yet, through allauth's public form alone.
+MFA_TOTP_TOLERANCE = 10
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 # One folder per pytest-xdist worker (gw0, gw1...); tests/conftest.py gives each test its own anyway.
