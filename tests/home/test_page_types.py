@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import ContactPage, FeaturedArticle, HomePage, StandardPage
+from qa.models import QuestionIndexPage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
 from specialists.models import SpecialistIndexPage, SpecialistPage
 from tests.articles.test_page_types import staff_with_two_factor
@@ -40,7 +41,9 @@ class HomePageTypeTests(HomeTreeTestCase):
         self.assertFalse(HomePage.can_create_at(self.root))
 
     def test_home_page_holds_the_sections(self):
-        self.assertAllowedSubpageTypes(HomePage, {ArticleIndexPage, SpecialistIndexPage, StandardPage, ContactPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ArticleIndexPage, SpecialistIndexPage, QuestionIndexPage, StandardPage, ContactPage}
+        )
 
     def test_contact_page_only_under_home_and_childless(self):
         self.assertAllowedParentPageTypes(ContactPage, {HomePage})
