@@ -2,12 +2,23 @@
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import decrypt
+from django.contrib.auth.models import Group
 from django.test import Client
 
-from accounts.factories import current_totp_code, give_totp
+from accounts.factories import UserFactory, current_totp_code, give_totp
 
 PASSWORD = "a-long-test-password"  # UserFactory's
 HELPER_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+# The secret test fixtures give staff, so a test can compute their codes.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def staff_in_group(email, name, group):
+    """A staff member of `group` with two-factor set up, as the admin requires."""
+    user = UserFactory(email=email, display_name=name, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    give_totp(user, TOTP_SECRET)
+    return user
 
 
 def _post_current_code(client, totp, url, token):

@@ -6,9 +6,10 @@ import uuid
 import pytest
 from django.contrib.auth.models import Group
 
-from accounts.factories import UserFactory, give_totp
+from accounts.factories import UserFactory
 from messaging import services
 from specialists.factories import SpecialistPageFactory
+from tests.two_factor import staff_in_group
 
 CRISIS_TEXT = "I can't do this any more, I want to kill myself tonight."
 
@@ -28,15 +29,7 @@ def a_specialist_page_of(a_specialist):
     return a_specialist.specialist_page
 
 
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def staff(email, name, group):
-    """Staff with two-factor set up, as the admin requires."""
-    user = UserFactory(email=email, display_name=name, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    give_totp(user, TOTP_SECRET)
-    return user
+staff = staff_in_group
 
 
 @pytest.fixture

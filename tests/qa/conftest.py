@@ -2,22 +2,15 @@
 two-factor, and questions in each state."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from accounts.factories import UserFactory, give_totp
+from accounts.factories import UserFactory
 from core.factories import TopicFactory
 from qa.factories import AnswerFactory, QuestionFactory
 from qa.models import Question
 from specialists.factories import SpecialistPageFactory
+from tests.two_factor import staff_in_group
 
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def staff(email, name, group):
-    user = UserFactory(email=email, display_name=name, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    give_totp(user, TOTP_SECRET)
-    return user
+staff = staff_in_group
 
 
 @pytest.fixture

@@ -11,13 +11,11 @@ from accounts.factories import give_totp
 from accounts.roles import is_specialist
 from specialists import services
 from specialists.models import SpecialistPage
-from tests.two_factor import log_in_with_two_factor
+from tests.two_factor import TOTP_SECRET, log_in_with_two_factor
 
 from .conftest import upload
 
 pytestmark = pytest.mark.django_db
-
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def approve(page, moderator, captured):

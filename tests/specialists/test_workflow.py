@@ -11,11 +11,9 @@ from accounts.roles import is_specialist
 from specialists import services
 from specialists.models import SpecialistPage
 from specialists.selectors import profile_status
-from tests.two_factor import log_in_with_two_factor
+from tests.two_factor import TOTP_SECRET, log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
-
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def current_task_state(page):
