@@ -34,6 +34,12 @@ class MemberData:
     erase: object = None
     # "app_label.model" -> field names never written into an export (secrets).
     export_excluded: dict = field(default_factory=dict)
+    # Called with user=...: {section name: JSON-serialisable data} for what the
+    # rows alone do not tell (a conversation whole, both sides, who wrote what).
+    export: object = None
+    # {section name: template} drawing that section on the readable page; the
+    # template gets the section's data as `section`.
+    export_templates: dict = field(default_factory=dict)
 
 
 def registered():
@@ -57,6 +63,14 @@ def export_excluded():
         for label, names in data.export_excluded.items():
             excluded.setdefault(label, set()).update(names)
     return excluded
+
+
+def export_templates():
+    """{section name: template} for the readable page of an export."""
+    templates = {}
+    for data in registered():
+        templates.update(data.export_templates)
+    return templates
 
 
 def user_related_fields():

@@ -37,7 +37,8 @@ def _row(obj, excluded):
 
 def user_data_export(*, user):
     """Everything tied to `user`, as a JSON-serialisable dict: the rows of every
-    foreign key the apps declare (accounts.member_data)."""
+    foreign key the apps declare, and the sections they add (a conversation
+    whole, with both sides' messages), through accounts.member_data."""
     excluded = member_data.export_excluded()
     data = {
         "format": "steady-ground-export/1",
@@ -45,7 +46,11 @@ def user_data_export(*, user):
         "profile": _row(user, {"password"}),
         "groups": sorted(user.groups.values_list("name", flat=True)),
         "records": {},
+        "sections": {},
     }
+    for registration in member_data.registered():
+        if registration.export is not None:
+            data["sections"].update(registration.export(user=user))
     for key, (model, field) in member_data.declared_fields().items():
         rows = model._default_manager.filter(**{field.name: user}).order_by("pk")
         data["records"][key] = [_row(obj, excluded.get(model._meta.label_lower, set())) for obj in rows]

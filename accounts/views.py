@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import RedirectView
 
+from . import member_data
 from .forms import DeleteAccountForm, ProfileForm
 from .services import user_data_export, user_data_export_json, user_delete
 
@@ -46,7 +47,15 @@ def profile_update(request):
 @require_safe
 def data_summary(request):
     """A readable page of everything the export file contains."""
-    return render(request, "accounts/data_summary.html", {"export": user_data_export(user=request.user)})
+    export = user_data_export(user=request.user)
+    templates = member_data.export_templates()
+    # Sections an app draws itself (a conversation whole) come first, in its own words.
+    sections = [
+        {"template": templates[name], "section": section}
+        for name, section in export["sections"].items()
+        if name in templates
+    ]
+    return render(request, "accounts/data_summary.html", {"export": export, "sections": sections})
 
 
 @login_required

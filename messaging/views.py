@@ -110,16 +110,17 @@ def conversation_new(request, slug):
 
 
 def _conversation_context(request, conversation, form=None):
-    thread = selectors.conversation_messages(conversation)
+    thread = selectors.conversation_thread(conversation, before=selectors.parse_before(request.GET.get("before")))
     show_crisis_panel = request.session.pop(CRISIS_SESSION_KEY, None) == str(conversation.pk)
     return {
         "conversation": conversation,
-        "thread": thread,
+        "thread": thread.messages,
+        "thread_page": thread,
         "form": form or MessageForm(),
         "show_crisis_panel": show_crisis_panel,
-        # The specialist sees the crisis lines to pass on when the member's words matched.
-        "crisis_notice": conversation.viewer_side == "specialist"
-        and any(m.crisis and m.sender_side == "member" for m in thread),
+        # The specialist sees the crisis lines to pass on when the member's
+        # words matched, whichever page of the thread they are reading.
+        "crisis_notice": conversation.viewer_side == "specialist" and selectors.member_wrote_crisis(conversation),
         "blocked_by_me": conversation.blocked_by_id == request.user.pk,
     }
 

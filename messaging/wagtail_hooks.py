@@ -49,7 +49,9 @@ def specialist_message_url(page):
 
 @hooks.register("register_member_data")
 def messaging_member_data():
-    """Conversations, messages, reports and settings (accounts.member_data)."""
+    """Conversations, messages, reports and settings (accounts.member_data);
+    the export adds each conversation whole, both sides' messages."""
+    from .selectors import conversations_export
     from .services import member_erase
 
     return MemberData(
@@ -63,6 +65,8 @@ def messaging_member_data():
             "messaging.messagingsettings.user",
         ),
         erase=member_erase,
+        export=conversations_export,
+        export_templates={"conversations": "messaging/data_conversations.html"},
     )
 
 

@@ -356,6 +356,8 @@ QA_QUESTIONS_PER_PAGE = 20
 MESSAGING_NEW_CONVERSATIONS_PER_DAY = 5
 MESSAGING_MESSAGES_PER_HOUR = 30
 MESSAGING_CONVERSATIONS_PER_PAGE = 20
+# A conversation opens on its latest messages; earlier ones are a link away.
+MESSAGING_MESSAGES_PER_PAGE = 30
 # --- end messages ----------------------------------------------------------------
 
 # Security headers that hold everywhere (production.py adds HTTPS ones).
