@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from core.dates import machine_datetime as _machine_datetime
+from core.drafts import draft_owner_key
 
 register = template.Library()
 
@@ -20,6 +21,12 @@ def _json_value(value):
     if isinstance(value, datetime.date):
         return _machine_datetime(value)
     return str(value)
+
+
+@register.filter
+def draft_owner(user):
+    """The opaque per-user value browser drafts are kept under (core.drafts)."""
+    return draft_owner_key(user)
 
 
 @register.filter

@@ -55,6 +55,7 @@
         thread.appendChild(holder.content);
         body.value = "";
         token.value = data.token;
+        form.dispatchEvent(new CustomEvent("draft:sent")); // drafts.js drops the draft
         if (data.crisis && crisis) {
           crisis.hidden = false;
         }
