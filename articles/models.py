@@ -159,8 +159,10 @@ class ArticlePage(SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("author", [index.SearchField("title"), index.SearchField("professional_title")]),
         index.FilterField("published_date"),
     ]
     parent_page_types = ["articles.ArticleIndexPage"]

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import AllauthDoorView
 from core import views as core_views
+from search import views as search_views
 
 # Every login-ish view of the Wagtail and Django admins goes to allauth, the
 # one door with rate limits, e-mail verification and the two-factor step.
@@ -41,7 +42,8 @@ urlpatterns = [
     # Messages between members and specialists (participants only).
     path("messages/", include("messaging.urls")),
     path("email/unsubscribe/<str:token>/", core_views.email_unsubscribe, name="email_unsubscribe"),
-    path("search/", core_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

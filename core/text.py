@@ -41,6 +41,12 @@ def _texts(stream_value):
         yield from _block_texts(child.block, child.value)
 
 
+def plain_text(stream_value):
+    """The readable text of a StreamField value, one block's text after another
+    (for search snippets)."""
+    return "\n".join(text for text in _texts(stream_value) if text)
+
+
 def word_count(stream_value):
     return sum(len(_WORD.findall(text)) for text in _texts(stream_value))
 

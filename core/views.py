@@ -7,68 +7,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
-from wagtail import hooks
-from wagtail.models import Page
-
-from .crisis import canonical, crisis_check
-from .text import SEARCH_QUERY_MAX_LENGTH, search_terms
-
-SEARCH_RESULTS_LIMIT = 30
-# Searches for any of these words find the crisis page first.
-HELP_PAGE_WORDS = frozenset(
-    {
-        "crisis",
-        "crises",
-        "helpline",
-        "helplines",
-        "hotline",
-        "hotlines",
-        "suicide",
-        "suicidal",
-        "emergency",
-        "samaritans",
-        "selfharm",
-        "overdose",
-        "lifeline",
-        "danger",
-    }
-)
 
 
 @require_safe
 def help_now(request):
     """Crisis resources (a site setting), reachable from every page."""
     return render(request, "core/help_now.html")
-
-
-@require_safe
-def search(request):
-    # What the visitor typed is shown back (escaped); the backend gets words only.
-    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:SEARCH_QUERY_MAX_LENGTH]
-    terms = search_terms(query)
-    results = []
-    sections = []
-    # A search can be a cry for help too: the searcher sees the crisis panel
-    # above the results, and the crisis page comes first.
-    crisis_panel = bool(query) and crisis_check(query) is not None
-    help_first = crisis_panel or bool(query) and bool(HELP_PAGE_WORDS.intersection(canonical(query).split()))
-    if terms:
-        # depth > 2 leaves out the tree root and the home page.
-        results = Page.objects.live().public().filter(depth__gt=2).specific().search(terms)[:SEARCH_RESULTS_LIMIT]
-        # Apps above core (Q&A) add their own results through this hook: each
-        # returns {"name", "label", "results"}, results having title and
-        # get_absolute_url. Core never imports them.
-        sections = [section(terms, request) for section in hooks.get_hooks("site_search_sections")]
-    found = help_first or bool(results) or any(section["results"] for section in sections)
-    context = {
-        "query": query,
-        "results": results,
-        "sections": sections,
-        "found": found,
-        "help_first": help_first,
-        "crisis_panel": crisis_panel,
-    }
-    return render(request, "core/search.html", context)
 
 
 @require_safe

@@ -138,12 +138,22 @@ class Question(index.Indexed, models.Model):
 
     objects = QuestionQuerySet.as_manager()
 
+    # What the site search finds: the title, the question and its published
+    # answers, the topic. Never the asker: an anonymous asker's name must not
+    # find (or be found beside) their question.
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("body"),
+        index.SearchField("published_answers_text"),
         index.AutocompleteField("title"),
+        index.RelatedFields("topic", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("status"),
+        index.FilterField("topic"),
+        index.FilterField("created_at"),
     ]
+    # The index follows moderation, not every save: qa.signals schedule
+    # qa.tasks.question_index_update after commit.
+    search_auto_update = False
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -167,6 +177,24 @@ class Question(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("qa:question", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Only what readers may find: listed questions, with their published
+        answers loaded in one query for the whole rebuild."""
+        published_answers = models.Prefetch(
+            "answers", queryset=Answer.objects.filter(status=Status.PUBLISHED).only("question_id", "body")
+        )
+        return cls.objects.listed().select_related("topic").prefetch_related(published_answers)
+
+    def published_answers_text(self):
+        """The text of the published answers (pending, rejected and hidden ones
+        are never indexed)."""
+        if "answers" in getattr(self, "_prefetched_objects_cache", {}):
+            answers = [answer for answer in self.answers.all() if answer.status == Status.PUBLISHED]
+        else:
+            answers = self.answers.filter(status=Status.PUBLISHED).only("body")
+        return "\n\n".join(answer.body for answer in answers)
 
     @property
     def public_author_name(self):

@@ -165,13 +165,3 @@ def similar_questions(text, *, limit=SIMILAR_LIMIT, exclude_pk=None):
 def latest_answered_questions(limit=5):
     """For the home page: the newest questions a specialist has answered."""
     return list(question_cards(Question.objects.listed().answered().order_by("-created_at", "-pk"))[:limit])
-
-
-def search_questions(query, limit=20):
-    """Published questions matching `query`, through Wagtail's search backend."""
-    return list(
-        Question.objects.listed()
-        .select_related("topic")
-        .only("pk", "title", "slug", "topic__name", "answer_count")
-        .search(query)[:limit]
-    )

@@ -105,6 +105,7 @@ def question_approve(*, question, by, reason=""):
             updated_at=timezone.now(),
         )
         question.refresh_from_db()
+        question_index_refresh(question_id=question.pk)
         log(instance=question, action="qa.approve", user=by, data={"reason": reason})
         _tell_author(kind="question", pk=question.pk, decision="approved", reason=reason, was=was)
     return question
@@ -119,6 +120,7 @@ def question_reject(*, question, by, reason):
             status=Status.REJECTED, reported=False, moderation_reason=reason, updated_at=timezone.now()
         )
         question.refresh_from_db()
+        question_index_refresh(question_id=question.pk)
         log(instance=question, action="qa.reject", user=by, data={"reason": reason})
         _tell_author(kind="question", pk=question.pk, decision="rejected", reason=reason, was=was)
     return question
@@ -131,9 +133,19 @@ def question_mute(*, question):
     return question
 
 
+def question_index_refresh(*, question_id):
+    """Bring the question's search entry up to date once the transaction
+    commits (through the task interface): its text with its published answers
+    while it is listed, no entry otherwise. Called wherever a question or one
+    of its answers changes (many of those writes are `update()`s, which send
+    no signals)."""
+    transaction.on_commit(lambda: tasks.question_index_update.enqueue(question_id=question_id))
+
+
 def question_refresh_counters(*, question_id):
     """Recount published answers and drop an accepted answer that is no longer
-    published. Used after deletions and moderation."""
+    published. Used after deletions and moderation; the search entry follows."""
+    question_index_refresh(question_id=question_id)
     question = Question.objects.filter(pk=question_id).first()
     if question is None:
         return
@@ -167,6 +179,7 @@ def answer_create(*, question, author, body):
         except IntegrityError as error:
             raise AlreadyAnswered() from error
         Question.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
+        question_index_refresh(question_id=question.pk)
         log(instance=answer, action="qa.answer", user=author)
         transaction.on_commit(lambda: tasks.send_answer_notification.enqueue(answer_id=answer.pk))
     return answer
@@ -177,6 +190,7 @@ def answer_update(*, answer, by, body):
         raise NotAllowed()
     answer.body = body.strip()
     answer.save(update_fields=["body", "updated_at"])
+    question_index_refresh(question_id=answer.question_id)
     log(instance=answer, action="wagtail.edit", user=by)
     return answer
 
@@ -275,6 +289,8 @@ def report_create(*, by, reason, note="", question=None, answer=None):
             model.objects.filter(pk=target.pk).update(status=Status.PENDING, reported=True)
             if answer is not None:
                 question_refresh_counters(question_id=answer.question_id)
+            else:
+                question_index_refresh(question_id=target.pk)
             log(instance=target, action="qa.hidden", user=None, data={"reports": target.reports.count()})
     return created
 

@@ -1,10 +1,10 @@
 """Receivers that call services; no rules here."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Answer
+from .models import Answer, Question
 
 
 @receiver(post_delete, sender=Answer, dispatch_uid="qa_answer_deleted")
@@ -15,3 +15,18 @@ def answer_deleted(sender, instance, **kwargs):
 
     question_id = instance.question_id
     transaction.on_commit(lambda: question_refresh_counters(question_id=question_id))
+
+
+@receiver(post_save, sender=Question, dispatch_uid="qa_question_saved")
+@receiver(post_delete, sender=Question, dispatch_uid="qa_question_deleted")
+@receiver(post_save, sender=Answer, dispatch_uid="qa_answer_saved")
+def question_changed(sender, instance, raw=False, **kwargs):
+    """A question or an answer saved (by a service, a factory or the admin's
+    edit form), or a question deleted: the question's search entry follows
+    after commit. Question.search_auto_update is off, so pending, rejected
+    and hidden questions and answers never reach the index."""
+    if raw:
+        return
+    from .services import question_index_refresh
+
+    question_index_refresh(question_id=instance.question_id if sender is Answer else instance.pk)

@@ -1,6 +1,7 @@
-"""E-mails for Q&A, through Django's task interface and the site's one
-e-mail module (core.mail). Enqueued after commit by qa.services. Subjects
-never carry the question's text."""
+"""Background work for Q&A, through Django's task interface, enqueued after
+commit by qa.services: the search entry of a question, and the e-mails
+(through the site's one e-mail module, core.mail; subjects never carry the
+question's text)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +12,24 @@ from core import mail
 from .tokens import question_mute_token
 
 _absolute = mail.absolute_url
+
+
+@task()
+def question_index_update(*, question_id):
+    """The search entry of one question: added or refreshed while it is
+    listed (with its published answers), removed otherwise (pending again
+    after reports, rejected, deleted). Wagtail's public index API, so any
+    search backend follows."""
+    from wagtail.search import index
+
+    from .models import Question
+
+    question = Question.get_indexed_objects().filter(pk=question_id).first()
+    if question is not None:
+        index.insert_or_update_object(question)
+        return True
+    index.remove_object(Question(pk=question_id))
+    return False
 
 
 @task()

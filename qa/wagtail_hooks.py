@@ -1,5 +1,5 @@
 """Wagtail admin wiring for Q&A: moderation viewsets, saved replies, the
-history's action labels, the site search section, and what the crisis alerts
+history's action labels, and what the crisis alerts
 and the dashboard need to know about questions. No rules here: the
 moderation views call qa.services."""
 
@@ -339,14 +339,6 @@ def register_qa_log_actions(actions):
 def saved_replies_for_other_apps(decision):
     """Comments' removal form offers the same saved replies (articles sits below qa)."""
     return list(SavedReply.objects.for_decision(decision))
-
-
-@hooks.register("site_search_sections")
-def questions_search_section(query, request):
-    """core.views.search asks each app for its results through this hook."""
-    from .selectors import search_questions
-
-    return {"name": "questions", "label": _("Questions"), "results": search_questions(query)}
 
 
 @hooks.register("specialist_public_answers")

@@ -246,10 +246,15 @@ class SpecialistPage(SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     search_fields = [
         *Page.search_fields,
-        index.SearchField("professional_title"),
+        # The name is the page title (weighed most); then who they are and what they help with.
+        index.SearchField("professional_title", boost=2),
+        index.AutocompleteField("professional_title"),
         index.SearchField("short_bio"),
         index.SearchField("long_bio"),
         index.SearchField("location"),
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("approaches", [index.SearchField("name")]),
+        index.RelatedFields("languages", [index.SearchField("name")]),
         index.FilterField("verified_at"),
     ]
     parent_page_types = ["specialists.SpecialistIndexPage"]

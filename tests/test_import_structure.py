@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lowest first: an app may import the ones before it, never one after it.
-LAYERS = ["core", "accounts", "specialists", "articles", "qa", "messaging", "home"]
+LAYERS = ["core", "accounts", "specialists", "articles", "qa", "messaging", "home", "search"]
 APPS = sorted(path.parent.name for path in ROOT.glob("*/apps.py"))
 PACKAGES = [*APPS, "config"]
 

@@ -30,7 +30,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Project apps, lowest layer first (core <- accounts <- specialists <- articles <- qa <- messaging <- home).
+    # Project apps, lowest layer first
+    # (core <- accounts <- specialists <- articles <- qa <- messaging <- home <- search).
     "core",
     "accounts",
     "specialists",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "qa",
     "messaging",
     "home",
+    "search",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -297,7 +299,19 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, even in the admin
+# Site search (search/): Wagtail's database backend, PostgreSQL full-text in
+# production and tests, SQLite FTS5 under `make run`. A site that outgrows the
+# database switches to OpenSearch or Elasticsearch here and nowhere else:
+#   pip install "wagtail[opensearch]"   (or elasticsearch8 / elasticsearch9 client)
+#   WAGTAILSEARCH_BACKENDS = {"default": {
+#       "BACKEND": "wagtail.search.backends.opensearch2",   # or .elasticsearch8
+#       "URLS": [os.environ["SEARCH_URL"]], "INDEX": "steady", "TIMEOUT": 5,
+#       "OPTIONS": {}, "INDEX_SETTINGS": {}}}
+# then `manage.py update_index` once. Our code only calls .search() and
+# .autocomplete() on querysets and filters on declared FilterFields.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Header-box suggestions per member (or visitor's address) per minute.
+SEARCH_SUGGESTIONS_PER_MINUTE = 60
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024

@@ -175,6 +175,7 @@ ROWS = {
     "email/unsubscribe/<str:token>/": ("/email/unsubscribe/not-a-token/", NOT_FOUND),
     "help-now/": ("/help-now/", PUBLIC),
     "search/": ("/search/?q=sleep", PUBLIC),
+    "search/suggest/": ("/search/suggest/?q=sleep", PUBLIC),
     "robots.txt": ("/robots.txt", PUBLIC),
     "sitemap.xml": ("/sitemap.xml", PUBLIC),
     "documents/^(\\d+)/(.*)$": ("/documents/999999/missing.pdf", NOT_FOUND),

@@ -331,7 +331,7 @@ def test_search_includes_published_questions(client, make_question):
     make_question(title="Racing heart before meetings at work")
     make_question(title="Racing heart that waits for review", status=Question.Status.PENDING)
     html = client.get("/search/", {"q": "racing heart"}).content.decode()
-    assert "Racing heart before meetings at work" in html
+    assert "<mark>Racing</mark> <mark>heart</mark> before meetings at work" in html
     assert "waits for review" not in html
 
 
