@@ -327,9 +327,10 @@ def test_mute_link_asks_on_get_and_mutes_on_post(client, a_question):
     assert client.get(f"/questions/{a_question.pk}/mute/forged/").status_code == 404
 
 
-def test_search_includes_published_questions(client, make_question):
-    make_question(title="Racing heart before meetings at work")
-    make_question(title="Racing heart that waits for review", status=Question.Status.PENDING)
+def test_search_includes_published_questions(client, make_question, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the index follows after commit
+        make_question(title="Racing heart before meetings at work")
+        make_question(title="Racing heart that waits for review", status=Question.Status.PENDING)
     html = client.get("/search/", {"q": "racing heart"}).content.decode()
     assert "<mark>Racing</mark> <mark>heart</mark> before meetings at work" in html
     assert "waits for review" not in html
