@@ -19,12 +19,13 @@
     var sentence = document.createElement("span");
     sentence.textContent = text;
     banner.replaceChildren(title, document.createTextNode(" "), sentence);
-    document.documentElement.classList.add("is-offline");
+    // A field brought into view (focus, a link to an error) stops below it.
+    document.documentElement.style.scrollPaddingTop = banner.offsetHeight + 8 + "px";
   }
 
   function hide() {
     banner.replaceChildren();
-    document.documentElement.classList.remove("is-offline");
+    document.documentElement.style.scrollPaddingTop = "";
   }
 
   window.addEventListener("offline", function () {
