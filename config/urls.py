@@ -31,6 +31,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    # A member's own free-consultation requests, in the account area.
+    path("accounts/consultations/", include("specialists.consultation_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("articles.comment_urls")),

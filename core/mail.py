@@ -125,12 +125,15 @@ def _text_as_html(text):
     return mark_safe(urlize(linebreaks(escape(text)), autoescape=False))  # noqa: S308 - escaped first
 
 
-def deliver(*, kind, user=None, to=None, template=None, context=None, subject=None, text=None, reply_to=None):
+def deliver(
+    *, kind, user=None, to=None, template=None, context=None, subject=None, text=None, reply_to=None, attachments=()
+):
     """Send one e-mail now (call it from a task). Give either `template`
     (renders <template>_subject.txt and <template>.txt) or `subject` and
     `text`; the HTML body is the text marked up (email/base.html). `user` is the recipient when
     it is a member (their address, preference and unsubscribe link);
-    `to` a list of addresses otherwise. Returns False when nothing was sent."""
+    `to` a list of addresses otherwise. `attachments`: (file name, content,
+    MIME type) triples, e.g. a calendar invitation. Returns False when nothing was sent."""
     kind_info = _kind(kind)
     if user is not None:
         if not user.is_active or not user.email or not preference_allows(user=user, kind=kind):
@@ -156,6 +159,8 @@ def deliver(*, kind, user=None, to=None, template=None, context=None, subject=No
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message = EmailMultiAlternatives(subject=subject, body=text, to=to, reply_to=reply_to, headers=headers)
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     message.send()
     return True
 

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
+from .consultation_selectors import availability_of, next_open_slot
 from .structured_data import specialist_json_ld
 
 FREE_CONSULTATION_SLUG = "free-consultation"
@@ -64,7 +65,10 @@ def specialist_page_context(page, request):
     _attach_photo(page)
     topics = list(page.topics.all())
     languages = list(page.languages.all())
+    next_slot = next_open_slot(page) if page.pk and page.offers_free_consultation and page.user_id else None
     context = {
+        "next_slot": next_slot,
+        "next_slot_zone": availability_of(page).zone if next_slot else None,
         "topics": topics,
         "approaches": list(page.approaches.all()),
         "languages": languages,

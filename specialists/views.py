@@ -1,7 +1,8 @@
 """The directory's list and a member's own specialist profile (create it,
 then edit it). Thin views: check access, run the form, call a service,
 redirect. The directory page hands its requests over to this module (its
-join/ and me/edit/ routes included)."""
+join/ and me/edit/ routes included); the free consultation's views are in
+consultation_views, handed on from here."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -14,6 +15,13 @@ from accounts.decorators import member_required
 from accounts.roles import has_verified_email
 
 from . import services
+from .consultation_selectors import attach_next_slots
+from .consultation_views import (  # noqa: F401 - the pages' routes reach every view through this module
+    availability_edit,
+    consultation_book,
+    specialist_request_action,
+    specialist_requests,
+)
 from .filters import DirectoryFilter
 from .forms import ProfileForm
 from .models import SPECIALISTS_PER_PAGE, SpecialistPage
@@ -24,7 +32,10 @@ def directory_context(index, request):
     """The directory narrowed by the query string's filters, free consultations first."""
     filters = DirectoryFilter(request.GET, queryset=SpecialistPage.objects.in_directory(index))
     # get_page: a page number that is not a number gives page 1, one past the end the last page.
-    page_obj = Paginator(filters.qs.featured_first().cards(), SPECIALISTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(filters.qs.featured_first().cards().with_next_slot(), SPECIALISTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    attach_next_slots(page_obj.object_list)
     return {
         "filter_form": filters.form,
         "active_filters": filters.active(),

@@ -3,8 +3,8 @@
 Read from the source (no imports run), counting imports inside functions too: a
 deferred import hides a cycle from Python, not from the reader. One kind of edge
 is not counted: a page's method handing the request to its own app's views
-(`<app>.models` -> `<app>.views` or `<app>.feeds`, a syndication feed being a
-view), inside a function. A Wagtail page is the view's entry point (`serve`,
+(`<app>.models`, or a module of a models package, -> `<app>.views` or
+`<app>.feeds`, a syndication feed being a view), inside a function. A Wagtail page is the view's entry point (`serve`,
 `get_context`, `@path` routes), and views are the top of each app: nothing
 else in an app imports them."""
 
@@ -73,7 +73,9 @@ VIEW_MODULES = ("views", "feeds")
 
 def _page_hands_over_to_its_views(importer, imported, deferred):
     app = importer.split(".")[0]
-    return deferred and importer == f"{app}.models" and imported in {f"{app}.{name}" for name in VIEW_MODULES}
+    # A models package (models/pages.py...) is the same entry point as models.py.
+    in_models = importer == f"{app}.models" or importer.startswith(f"{app}.models.")
+    return deferred and in_models and imported in {f"{app}.{name}" for name in VIEW_MODULES}
 
 
 def _cycles(graph):

@@ -374,6 +374,9 @@ MESSAGING_CONVERSATIONS_PER_PAGE = 20
 MESSAGING_MESSAGES_PER_PAGE = 30
 # --- end messages ----------------------------------------------------------------
 
+# Free consultations: requests a member may send a day (core.guards counts them).
+CONSULTATION_REQUESTS_PER_DAY = 3
+
 # Security headers that hold everywhere (production.py adds HTTPS ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -123,6 +123,33 @@ ROWS = {
         "/specialists/me/edit/",
         {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], AWAY)},
     ),
+    # The specialist's consultation dashboard: always their own page's; nobody
+    # here has a profile (the placeholder request's specialist is no role).
+    "specialists.SpecialistIndexPage: me/availability/": (
+        "/specialists/me/availability/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
+    ),
+    "specialists.SpecialistIndexPage: me/requests/": (
+        "/specialists/me/requests/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
+    ),
+    "specialists.SpecialistIndexPage: me/requests/<uuid:pk>/<slug:action>/": (
+        "/specialists/me/requests/{consultation}/accept/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 405)},
+    ),
+    "specialists.SpecialistPage: ": ("/specialists/{specialist}/", PUBLIC),
+    # Booking: the member already has an open request there, and is taken to it.
+    "specialists.SpecialistPage: consultation/": (
+        "/specialists/{specialist}/consultation/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 200), "member": AWAY},
+    ),
+    # A member's own consultation requests, in the account area.
+    "accounts/consultations/": ("/accounts/consultations/", MEMBERS_ONLY),
+    "accounts/consultations/<uuid:pk>/": ("/accounts/consultations/{consultation}/", {**NONE_YET, "member": 200}),
+    "accounts/consultations/<uuid:pk>/<slug:action>/": (
+        "/accounts/consultations/{consultation}/cancel/",
+        POST_ONLY_MEMBERS,
+    ),
     # Community Q&A. Member actions show visitors the log-in sentence (403);
     # pages about a question or answer that does not exist are 404 for all.
     # A visitor who follows "Ask a question" lands on the login form, with the way back.
@@ -285,7 +312,7 @@ def logged_in_client(role, people, **client_options):
 
 
 @pytest.fixture
-def placeholders(an_article, people):
+def placeholders(an_article, people, specialist_index):
     comment = XtdComment.objects.create(
         content_type=ContentType.objects.get_for_model(an_article),
         object_pk=str(an_article.pk),
@@ -302,7 +329,27 @@ def placeholders(an_article, people):
     message = Message.objects.create(
         conversation=conversation, sender=people["specialist"], sender_side="specialist", body="A private reply."
     )
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from specialists.factories import SpecialistPageFactory
+    from specialists.models import ConsultationRequest
+
+    # A specialist outside the roles who offers the free consultation; the member asked for one.
+    specialist = SpecialistPageFactory(
+        parent=specialist_index,
+        slug="consulting-specialist",
+        user=UserFactory(email="consulting.matrix@example.com"),
+        offers_free_consultation=True,
+    )
+    slot = (timezone.now() + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
+    consultation = ConsultationRequest.objects.create(
+        specialist=specialist, member=people["member"], slot_start=slot, requested_start=slot, format="online"
+    )
     return {
+        "specialist": specialist.slug,
+        "consultation": consultation.pk,
         "comment": comment.pk,
         "article": an_article.pk,
         "article_ct": comment.content_type_id,

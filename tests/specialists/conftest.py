@@ -82,3 +82,74 @@ def profile_data(form_data):
     form = ProfileForm(form_data)
     assert form.is_valid(), form.errors
     return form.profile_data()
+
+
+# --- Free consultations -----------------------------------------------------------
+
+
+@pytest.fixture
+def a_consultant(specialist_index):
+    """A verified specialist's page offering the free consultation, online
+    and in person, open every day 09:00-17:00 in London (24 hours' notice,
+    three weeks ahead)."""
+    from datetime import time
+
+    from django.contrib.auth.models import Group
+
+    from specialists.consultation_services import availability_update
+    from specialists.factories import SpecialistPageFactory
+    from specialists.slots import Window
+
+    user = UserFactory(email="consultant.fixture@example.com", display_name="Dr Ada Moss")
+    user.groups.add(Group.objects.get(name="Specialists"))
+    page = SpecialistPageFactory(
+        parent=specialist_index,
+        title="Dr Ada Moss",
+        slug="ada-moss",
+        user=user,
+        offers_free_consultation=True,
+        offers_online=True,
+        offers_in_person=True,
+        location="Leeds",
+    )
+    availability_update(
+        page=page,
+        by=user,
+        time_zone="Europe/London",
+        notice_hours=24,
+        horizon_days=21,
+        windows=[Window(day, time(9), time(17)) for day in range(7)],
+        dates_off=[],
+    )
+    return page
+
+
+@pytest.fixture
+def open_slots():
+    """open_slots(page) -> its open slots now, read fresh from the database."""
+    from specialists.consultation_selectors import page_open_slots
+    from specialists.models import SpecialistPage
+
+    def read(page, limit=None):
+        return page_open_slots(SpecialistPage.objects.get(pk=page.pk), limit=limit)
+
+    return read
+
+
+@pytest.fixture
+def book(open_slots):
+    """book(member, page, slot=None, **fields) -> a request through the service
+    (the first open slot unless given)."""
+    from specialists.consultation_services import consultation_request
+
+    def make(member, page, slot=None, format="online", note="", member_time_zone="Europe/London"):
+        return consultation_request(
+            member=member,
+            page=page,
+            slot_start=slot or open_slots(page, limit=1)[0],
+            format=format,
+            note=note,
+            member_time_zone=member_time_zone,
+        )
+
+    return make

@@ -88,26 +88,25 @@ def test_verification_badge_and_date_only_when_verified(client, miriam, speciali
 def test_visitor_is_asked_to_log_in_to_send_a_message(client, miriam):
     actions = get(client, miriam).select_one(".profile-actions")
     prompt = actions.select_one(".login-prompt")
-    # No app gives a consultation request yet, so the prompt does not promise one.
-    assert "to send a message." in " ".join(prompt.get_text().split())
-    assert "consultation" not in prompt.get_text()
+    # She offers the free consultation, so the prompt names both actions.
+    assert "to send a message or request a free consultation." in " ".join(prompt.get_text().split())
     assert prompt.find("a", string="Log in")["href"] == "/accounts/login/?next=/specialists/miriam-hale/"
     assert not actions.select("button")
 
 
 def test_member_sees_only_the_actions_that_work(client, miriam, another_member):
-    """Messages work (the messaging app gives the link through the
-    specialist_contact_urls hook); the consultation request has no button
-    until an app provides it: no disabled placeholders."""
+    """Messages (the messaging app gives the link through the
+    specialist_contact_urls hook) and the free consultation (the page's own
+    consultation/ route): real links, no disabled placeholders."""
     client.force_login(another_member)
     html = get(client, miriam)
     actions = html.select_one(".profile-actions")
     assert [(a.get_text(strip=True), a["href"]) for a in actions.select(".profile-actions__buttons a")] == [
-        ("Send a message", "/messages/new/miriam-hale/")
+        ("Send a message", "/messages/new/miriam-hale/"),
+        ("Request a free consultation", "/specialists/miriam-hale/consultation/"),
     ]
     assert not actions.select("button")
     assert "open here soon" not in html.get_text()
-    assert not html.select('a[href$="/consultation/"]')
 
 
 def test_no_contact_actions_for_a_profile_without_an_account(client, specialist_index, another_member):

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -16,7 +18,8 @@ from wagtail.snippets.models import register_snippet
 
 from core.models import SeoMixin, route_slugs
 
-from .selectors import specialist_page_context
+from ..selectors import specialist_page_context
+from .consultations import ConsultationRequest
 
 SPECIALISTS_PER_PAGE = 24
 
@@ -73,7 +76,8 @@ register_snippet(Approach)
 
 class SpecialistIndexPage(RoutablePageMixin, SeoMixin, Page):
     """The directory at /specialists/. It also serves a member's own profile
-    forms: join/ (create it) and me/edit/ (edit it)."""
+    forms: join/ (create it) and me/edit/ (edit it), and the specialist's
+    consultation dashboard: me/availability/ and me/requests/."""
 
     canonical_query_keys = ("topic", "language", "format", "location", "accepting", "free", "page")
 
@@ -90,7 +94,7 @@ class SpecialistIndexPage(RoutablePageMixin, SeoMixin, Page):
         verbose_name = _("specialist directory")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import directory_context
+        from ..views import directory_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
@@ -98,15 +102,33 @@ class SpecialistIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("join/", name="join")
     def join(self, request):
-        from .views import profile_join
+        from ..views import profile_join
 
         return profile_join(request, directory=self)
 
     @path("me/edit/", name="profile_edit")
     def profile_edit(self, request):
-        from .views import profile_edit
+        from ..views import profile_edit
 
         return profile_edit(request, directory=self)
+
+    @path("me/availability/", name="availability")
+    def availability(self, request):
+        from ..views import availability_edit
+
+        return availability_edit(request, directory=self)
+
+    @path("me/requests/", name="requests")
+    def requests(self, request):
+        from ..views import specialist_requests
+
+        return specialist_requests(request, directory=self)
+
+    @path("me/requests/<uuid:pk>/<slug:action>/", name="request_action")
+    def request_action(self, request, pk, action):
+        from ..views import specialist_request_action
+
+        return specialist_request_action(request, directory=self, pk=pk, action=action)
 
     def route_url(self, name, request=None):
         """The address of one of this page's routes ("join", "profile_edit")."""
@@ -135,12 +157,25 @@ class SpecialistPageQuerySet(PageQuerySet):
         number of queries."""
         return self.with_photo().prefetch_related("topics", "languages")
 
+    def with_next_slot(self, now=None):
+        """What the next open free-consultation slot is read from (see
+        consultation_selectors.next_open_slot): the availability with its
+        windows and dates off, and the held slots ahead, in three queries."""
+        now = now or timezone.now()
+        held = ConsultationRequest.objects.held().filter(slot_start__gte=now).only("specialist_id", "slot_start")
+        return self.select_related("availability").prefetch_related(
+            "availability__windows",
+            "availability__dates_off",
+            Prefetch("consultation_requests", queryset=held, to_attr="held_requests"),
+        )
+
 
 SpecialistPageManager = PageManager.from_queryset(SpecialistPageQuerySet)
 
 
-class SpecialistPage(SeoMixin, Page):
-    """A specialist's public landing page; also the author of articles.
+class SpecialistPage(RoutablePageMixin, SeoMixin, Page):
+    """A specialist's public landing page; also the author of articles. It
+    serves the member's request for a free consultation (consultation/).
 
     The page title is the specialist's display name. `verified_at` and
     `verified_by` belong to the page, not to a revision: only the approval
@@ -327,3 +362,13 @@ class SpecialistPage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(specialist_page_context(self, request))
         return context
+
+    @path("consultation/", name="consultation")
+    def consultation(self, request):
+        from ..views import consultation_book
+
+        return consultation_book(request, page=self)
+
+    def route_url(self, name, request=None):
+        """The address of one of this page's routes ("consultation")."""
+        return self.get_url(request) + self.reverse_subpage(name)
