@@ -59,3 +59,25 @@ def test_the_first_message_and_the_reply_forms(client, specialist, a_member):
     assert draft_of(html) == [f"message:{conversation.pk}"]
     # Sent by messaging.js, which tells drafts.js when it went.
     assert re.search(r"<form [^>]*data-draft-async", html)
+
+
+def test_the_consultation_note_form(client, specialist_index, a_member):
+    from datetime import time
+
+    from specialists.consultation_services import availability_update
+    from specialists.slots import Window
+
+    owner = UserFactory(email="drafts.consultant@example.com")
+    owner.groups.add(Group.objects.get(name="Specialists"))
+    page = SpecialistPageFactory(parent=specialist_index, slug="dr-consult", user=owner, offers_free_consultation=True)
+    availability_update(
+        page=page,
+        by=owner,
+        time_zone="Europe/London",
+        notice_hours=24,
+        horizon_days=21,
+        windows=[Window(day, time(9), time(12)) for day in range(7)],
+        dates_off=[],
+    )
+    client.force_login(a_member)
+    assert draft_of(client.get("/specialists/dr-consult/consultation/").content.decode()) == [f"consultation:{page.pk}"]
