@@ -53,3 +53,59 @@ def test_worker_runs_a_scheduled_reminder_when_its_time_comes(live_site, setting
     # The reminder scheduled the next one, for later again.
     follow_up = DBTaskResult.objects.exclude(pk=queued.pk).get()
     assert follow_up.status == "READY" and follow_up.run_after > timezone.now()
+
+
+def test_worker_runs_a_scheduled_consultation_reminder_once_its_time_comes(live_site, home_page, settings):
+    """Booking schedules the specialist's 24-hour reminder and the 72-hour
+    expiry on the database queue; the worker leaves both until their time,
+    then the reminder reads the request again and e-mails the specialist."""
+    from datetime import time
+
+    from django.contrib.auth.models import Group
+    from django_tasks_db.models import DBTaskResult
+
+    from specialists.consultation_selectors import page_open_slots
+    from specialists.consultation_services import availability_update, consultation_request
+    from specialists.consultation_tasks import expire_request, remind_waiting_request
+    from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
+    from specialists.slots import Window
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    owner = UserFactory(email="worker.specialist@example.com")
+    owner.groups.add(Group.objects.get(name="Specialists"))
+    page = SpecialistPageFactory(
+        parent=SpecialistIndexPageFactory(parent=home_page), user=owner, offers_free_consultation=True
+    )
+    availability_update(
+        page=page,
+        by=owner,
+        time_zone="Europe/London",
+        notice_hours=24,
+        horizon_days=21,
+        windows=[Window(day, time(9), time(17)) for day in range(7)],
+        dates_off=[],
+    )
+    DBTaskResult.objects.all().delete()  # the search index updates queued by the page
+    member = UserFactory(email="worker.member@example.com")
+    request = consultation_request(
+        member=member,
+        page=page,
+        slot_start=page_open_slots(page)[-1],
+        format="online",
+        member_time_zone="Europe/London",
+    )
+    # The acknowledgement and the specialist's notice go now.
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert sorted(m.to[0] for m in mail.outbox) == [member.email, owner.email]
+    mail.outbox.clear()
+    reminder = DBTaskResult.objects.get(task_path=remind_waiting_request.module_path)
+    expiry = DBTaskResult.objects.get(task_path=expire_request.module_path)
+    assert reminder.status == expiry.status == "READY"
+    assert reminder.run_after == request.created_at + timedelta(hours=24)
+
+    DBTaskResult.objects.filter(pk=reminder.pk).update(run_after=timezone.now() - timedelta(seconds=1))
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    [message] = mail.outbox
+    assert message.to == [owner.email] and message.subject == "A consultation request is waiting for you"
+    assert DBTaskResult.objects.get(pk=reminder.pk).status == "SUCCESSFUL"
+    assert DBTaskResult.objects.get(pk=expiry.pk).status == "READY"  # still days away
