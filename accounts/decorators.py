@@ -13,7 +13,9 @@ def member_required(action=DEFAULT_ACTION, *, login_redirect_on_get=False):
     (allauth checks `next` against open redirects).
 
     With `login_redirect_on_get`, for pages a visitor opens from a link (the
-    ask form), a GET goes straight to the login form with `next` back here."""
+    ask form), a GET goes straight to the login form with `next` back here.
+    A view a section's page hands over to (`section=`) keeps that section
+    marked in the menu."""
 
     def decorator(view):
         @wraps(view)
@@ -24,7 +26,7 @@ def member_required(action=DEFAULT_ACTION, *, login_redirect_on_get=False):
                 return render(
                     request,
                     "accounts/login_required.html",
-                    {"action": action, "next": request.get_full_path()},
+                    {"action": action, "next": request.get_full_path(), "section": kwargs.get("section")},
                     status=403,
                 )
             return view(request, *args, **kwargs)

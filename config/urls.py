@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -36,10 +37,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("articles.comment_urls")),
-    # Community Q&A: the list is a Wagtail page (qa.QuestionIndexPage, at
-    # /questions/); asking, questions and member actions are Django views,
-    # before Wagtail's catch-all.
-    path("questions/", include("qa.urls")),
     path("help-now/", core_views.help_now, name="help_now"),
     # Messages between members and specialists (participants only).
     path("messages/", include("messaging.urls")),
@@ -55,7 +52,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # The page tree, any character but "/" in a segment (Wagtail's own pattern,
+    # below, takes letters, digits, "_" and "-" only): the routes pages serve
+    # take what Django's str converter takes, such as the ":" of the signed
+    # tokens in e-mailed links (qa.QuestionIndexPage's mute/<token>/).
+    re_path(r"^((?:[^/]+/)*)$", wagtail_views.serve),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"

@@ -4,12 +4,13 @@ Member content is plain models moderated through Wagtail ModelViewSets; the
 rules that change it live in qa.services, the reads in qa.selectors."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -41,13 +42,14 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class QuestionIndexPage(SeoMixin, Page):
-    """The community Q&A list (/questions/, filterable by topic and answers):
-    editors give it its title, introduction and place in the menu. Asking, a
-    question's own page and the member actions are qa.urls views under
-    /questions/."""
+class QuestionIndexPage(RoutablePageMixin, SeoMixin, Page):
+    """The community Q&A at /questions/: the list (filterable by topic and
+    answers), whose title, introduction and place in the menu editors give.
+    The page also serves asking, each question's own page and the member
+    actions; each route hands the request to qa.views with the page."""
 
     canonical_query_keys = ("topic", "show", "page")
+    URL_CACHE_KEY = "qa.questions_page_url"
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
@@ -72,6 +74,94 @@ class QuestionIndexPage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(question_index_context(request))
         return context
+
+    @classmethod
+    def url_for(cls, name, *args):
+        """The address of one of the live questions page's routes, for links
+        made without the page at hand (get_absolute_url, e-mails): the page's
+        own address is cached, and forgotten whenever a page or a site is
+        saved or deleted (qa.signals)."""
+        base = cache.get(cls.URL_CACHE_KEY)
+        if base is None:
+            page = cls.objects.live().first()
+            base = (page.url if page else None) or ""
+            cache.set(cls.URL_CACHE_KEY, base, timeout=None)
+        return base + cls.get_resolver().reverse(name, *args)
+
+    # Member routes: each hands the request over to qa.views with this page.
+    @path("ask/", name="ask")
+    def ask(self, request):
+        from . import views
+
+        return views.question_ask(request, section=self)
+
+    @path("mine/", name="mine")
+    def mine(self, request):
+        from . import views
+
+        return views.my_questions(request, section=self)
+
+    @path("similar/", name="similar")
+    def similar(self, request):
+        from . import views
+
+        return views.similar(request, section=self)
+
+    @path("<int:pk>/", name="question_short")
+    def question_short(self, request, pk):
+        from . import views
+
+        return views.question_short(request, pk, section=self)
+
+    @path("<int:pk>/answer/", name="answer")
+    def answer(self, request, pk):
+        from . import views
+
+        return views.answer_create(request, pk, section=self)
+
+    @path("<int:pk>/report/", name="report_question")
+    def report_question(self, request, pk):
+        from . import views
+
+        return views.question_report(request, pk, section=self)
+
+    # After the fixed paths above (Question.save keeps slugs off them); str,
+    # not slug, because titles may slugify to non-ASCII letters.
+    @path("<int:pk>/<str:slug>/", name="question")
+    def question(self, request, pk, slug):
+        from . import views
+
+        return views.question_detail(request, pk, slug, section=self)
+
+    @path("<int:pk>/mute/<str:token>/", name="mute")
+    def mute(self, request, pk, token):
+        from . import views
+
+        return views.question_mute(request, pk, token, section=self)
+
+    @path("answers/<int:pk>/edit/", name="answer_edit")
+    def answer_edit(self, request, pk):
+        from . import views
+
+        return views.answer_edit(request, pk, section=self)
+
+    @path("answers/<int:pk>/accept/", name="answer_accept")
+    def answer_accept(self, request, pk):
+        from . import views
+
+        return views.answer_accept(request, pk, section=self)
+
+    @path("answers/<int:pk>/helpful/", name="answer_helpful")
+    def answer_helpful(self, request, pk):
+        from . import views
+
+        return views.answer_helpful(request, pk, section=self)
+
+    @path("answers/<int:pk>/report/", name="report_answer")
+    def report_answer(self, request, pk):
+        from . import views
+
+        return views.answer_report(request, pk, section=self)
 
 
 class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -176,7 +266,7 @@ class Question(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("qa:question", kwargs={"pk": self.pk, "slug": self.slug})
+        return QuestionIndexPage.url_for("question", self.pk, self.slug)
 
     @classmethod
     def get_indexed_objects(cls):

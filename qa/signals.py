@@ -1,10 +1,12 @@
 """Receivers that call services; no rules here."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, Site
 
-from .models import Answer, Question
+from .models import Answer, Question, QuestionIndexPage
 
 
 @receiver(post_delete, sender=Answer, dispatch_uid="qa_answer_deleted")
@@ -30,3 +32,13 @@ def question_changed(sender, instance, raw=False, **kwargs):
     from .services import question_index_refresh
 
     question_index_refresh(question_id=instance.question_id if sender is Answer else instance.pk)
+
+
+@receiver(post_save, dispatch_uid="qa_page_saved")
+@receiver(post_delete, dispatch_uid="qa_page_deleted")
+def page_or_site_changed(sender, instance, **kwargs):
+    """A page or a site changed (published, renamed, moved, deleted): the
+    questions page's address may have too. Forget it now and once committed."""
+    if isinstance(instance, (Page, Site)):
+        cache.delete(QuestionIndexPage.URL_CACHE_KEY)
+        transaction.on_commit(lambda: cache.delete(QuestionIndexPage.URL_CACHE_KEY))

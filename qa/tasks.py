@@ -3,7 +3,6 @@ commit by qa.services: the search entry of a question, and the e-mails
 (through the site's one e-mail module, core.mail; subjects never carry the
 question's text)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -36,7 +35,7 @@ def question_index_update(*, question_id):
 def send_answer_notification(*, answer_id):
     """Tell the asker a specialist answered, unless they opted out (for this
     question, or for all answers in their preferences)."""
-    from .models import Answer
+    from .models import Answer, QuestionIndexPage
 
     answer = Answer.objects.select_related("question__author", "author").filter(pk=answer_id).first()
     if answer is None:
@@ -45,7 +44,7 @@ def send_answer_notification(*, answer_id):
     asker = question.author
     if asker is None or not question.notify_answers:
         return False  # the "answers" preference and an inactive account: core.mail
-    mute_path = reverse("qa:mute", kwargs={"pk": question.pk, "token": question_mute_token(question)})
+    mute_path = QuestionIndexPage.url_for("mute", question.pk, question_mute_token(question))
     body = _(
         "Hello %(name)s,\n\n"
         "A specialist has answered the question you asked on Steady Ground. Read it here:\n"

@@ -1,4 +1,7 @@
-"""Q&A views: thin. Check access, run a form, call a service, redirect (PRG)."""
+"""Q&A views: thin. Check access, run a form, call a service, redirect (PRG).
+
+qa.QuestionIndexPage hands each request over to this module with itself
+(`section`): its list, asking, a question's page and the member actions."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -6,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -28,6 +30,11 @@ def question_index_context(request):
     return selectors.question_list_context(request)
 
 
+def _render(request, template, context, *, section, status=200):
+    """Render with the questions page as the current section (the menu)."""
+    return render(request, template, {"section": section, **context}, status=status)
+
+
 def _ask_context(request, *, step, form=None, title=""):
     return {
         "step": step,
@@ -41,22 +48,23 @@ def _ask_context(request, *, step, form=None, title=""):
 
 @login_required
 @require_safe
-def my_questions(request):
+def my_questions(request, *, section):
     """The member's own questions, those waiting for a moderator included."""
     page_obj = Paginator(selectors.member_questions(user=request.user), settings.QA_QUESTIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return render(request, "qa/my_questions.html", {"questions": page_obj.object_list, "page_obj": page_obj})
+    context = {"questions": page_obj.object_list, "page_obj": page_obj}
+    return _render(request, "qa/my_questions.html", context, section=section)
 
 
 @member_required(action=gettext_lazy("ask a question"), login_redirect_on_get=True)
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_ask(request):
+def question_ask(request, *, section):
     """Step 1 (GET, no title): check for similar questions. Step 2 (GET with
     ?title=): the matches and the full form, title kept. POST: ask."""
     user = request.user
     if not permissions.member_can_ask(user=user):
-        return render(request, "qa/ask.html", _ask_context(request, step="verify"), status=403)
+        return _render(request, "qa/ask.html", _ask_context(request, step="verify"), section=section, status=403)
     if request.method == "POST":
         form = QuestionForm(request.POST, user=user)
         if form.is_valid():
@@ -65,15 +73,16 @@ def question_ask(request):
             except MemberError as error:
                 form.add_error(None, error.message)
             else:
-                return redirect(reverse("qa:question", kwargs={"pk": question.pk, "slug": question.slug}) + "?asked=1")
+                return redirect(question.get_absolute_url() + "?asked=1")
         title = request.POST.get("title", "")[:150]
-        return render(request, "qa/ask.html", _ask_context(request, step="form", form=form, title=title), status=400)
+        context = _ask_context(request, step="form", form=form, title=title)
+        return _render(request, "qa/ask.html", context, section=section, status=400)
     check = TitleCheckForm(request.GET)
     title = check.cleaned_data["title"].strip() if check.is_valid() else ""
     if "title" not in request.GET and "step" not in request.GET:
-        return render(request, "qa/ask.html", _ask_context(request, step="check"))
+        return _render(request, "qa/ask.html", _ask_context(request, step="check"), section=section)
     form = QuestionForm(initial={"title": title}, user=user)
-    return render(request, "qa/ask.html", _ask_context(request, step="form", form=form, title=title))
+    return _render(request, "qa/ask.html", _ask_context(request, step="form", form=form, title=title), section=section)
 
 
 def _similar_rate(group, request):
@@ -82,7 +91,7 @@ def _similar_rate(group, request):
 
 @require_safe
 @ratelimit(key="user_or_ip", rate=_similar_rate, block=False)
-def similar(request):
+def similar(request, *, section):
     """Published titles that resemble ?q=, as JSON, for the live suggestions.
     Limited per member, or per address (core.http.client_ip) for visitors."""
     if request.limited:
@@ -102,7 +111,7 @@ def _question_or_404(request, pk):
     return question
 
 
-def _detail_context(request, question, *, answer_form=None, status_code=200):
+def _detail_context(request, question, *, answer_form=None):
     user = request.user
     answers = selectors.question_answers(question)
     marks = selectors.viewer_marks(question=question, answers=answers, user=user)
@@ -129,22 +138,22 @@ def _detail_context(request, question, *, answer_form=None, status_code=200):
 
 
 @require_safe
-def question_detail(request, pk, slug):
+def question_detail(request, pk, slug, *, section):
     question = _question_or_404(request, pk)
     if slug != question.slug:
         return HttpResponseRedirect(question.get_absolute_url(), status=301)
-    return render(request, "qa/question_detail.html", _detail_context(request, question))
+    return _render(request, "qa/question_detail.html", _detail_context(request, question), section=section)
 
 
 @require_safe
-def question_short(request, pk):
+def question_short(request, pk, *, section):
     question = _question_or_404(request, pk)
     return HttpResponseRedirect(question.get_absolute_url(), status=301)
 
 
 @member_required(action=gettext_lazy("answer a question"))
 @require_POST
-def answer_create(request, pk):
+def answer_create(request, pk, *, section):
     question = _question_or_404(request, pk)
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -158,7 +167,7 @@ def answer_create(request, pk):
     if not permissions.member_can_answer(user=request.user, question=question):
         raise Http404
     context = _detail_context(request, question, answer_form=form)
-    return render(request, "qa/question_detail.html", context, status=400)
+    return _render(request, "qa/question_detail.html", context, section=section, status=400)
 
 
 def _answer_or_404(request, pk):
@@ -172,7 +181,7 @@ def _answer_or_404(request, pk):
 
 @member_required(action=gettext_lazy("edit an answer"))
 @require_http_methods(["GET", "HEAD", "POST"])
-def answer_edit(request, pk):
+def answer_edit(request, pk, *, section):
     answer = _answer_or_404(request, pk)
     if answer.author_id != request.user.pk:
         raise Http404
@@ -184,12 +193,12 @@ def answer_edit(request, pk):
             return redirect(answer.get_absolute_url())
         answer.refresh_from_db(fields=["body"])
     status = 400 if request.method == "POST" else 200
-    return render(request, "qa/answer_edit.html", {"form": form, "answer": answer}, status=status)
+    return _render(request, "qa/answer_edit.html", {"form": form, "answer": answer}, section=section, status=status)
 
 
 @member_required(action=gettext_lazy("accept an answer"))
 @require_POST
-def answer_accept(request, pk):
+def answer_accept(request, pk, *, section):
     answer = _answer_or_404(request, pk)
     try:
         services.answer_accept(answer=answer, by=request.user)
@@ -201,7 +210,7 @@ def answer_accept(request, pk):
 
 @member_required(action=gettext_lazy("mark an answer as helpful"))
 @require_POST
-def answer_helpful(request, pk):
+def answer_helpful(request, pk, *, section):
     answer = _answer_or_404(request, pk)
     try:
         created = services.answer_vote_helpful(answer=answer, by=request.user)
@@ -215,7 +224,7 @@ def answer_helpful(request, pk):
     return redirect(answer.get_absolute_url())
 
 
-def _report(request, *, question=None, answer=None):
+def _report(request, *, section, question=None, answer=None):
     target = question or answer
     back = target.get_absolute_url()
     if target.author_id == request.user.pk or target.status != Status.PUBLISHED:
@@ -234,23 +243,23 @@ def _report(request, *, question=None, answer=None):
             return redirect(back)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "target": target, "is_answer": answer is not None, "back": back}
-    return render(request, "qa/report.html", context, status=status)
+    return _render(request, "qa/report.html", context, section=section, status=status)
 
 
 @member_required(action=gettext_lazy("report a question"))
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_report(request, pk):
-    return _report(request, question=_question_or_404(request, pk))
+def question_report(request, pk, *, section):
+    return _report(request, section=section, question=_question_or_404(request, pk))
 
 
 @member_required(action=gettext_lazy("report an answer"))
 @require_http_methods(["GET", "HEAD", "POST"])
-def answer_report(request, pk):
-    return _report(request, answer=_answer_or_404(request, pk))
+def answer_report(request, pk, *, section):
+    return _report(request, section=section, answer=_answer_or_404(request, pk))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def question_mute(request, pk, token):
+def question_mute(request, pk, token, *, section):
     """The link in answer e-mails: GET asks, POST stops the e-mails. Works
     without logging in: the signed token is the permission."""
     question = get_object_or_404(Question, pk=pk)
@@ -258,5 +267,4 @@ def question_mute(request, pk, token):
         raise Http404
     if request.method == "POST":
         services.question_mute(question=question)
-        return render(request, "qa/mute.html", {"question": question, "done": True})
-    return render(request, "qa/mute.html", {"question": question, "done": False})
+    return _render(request, "qa/mute.html", {"question": question, "done": request.method == "POST"}, section=section)

@@ -46,9 +46,9 @@ def directory_context(index, request):
     }
 
 
-def _render_form(request, form, *, directory, mode, page=None, draft=None):
+def _render_form(request, form, *, section, mode, page=None, draft=None):
     context = {
-        "section": directory,
+        "section": section,
         "form": form,
         "mode": mode,
         "profile": page,
@@ -61,12 +61,12 @@ def _render_form(request, form, *, directory, mode, page=None, draft=None):
 
 @member_required(action=gettext_lazy("create a specialist profile"))
 @require_http_methods(["GET", "HEAD", "POST"])
-def profile_join(request, *, directory):
-    edit_url = directory.route_url("profile_edit", request)
+def profile_join(request, *, section):
+    edit_url = section.route_url("profile_edit", request)
     if SpecialistPage.objects.filter(user=request.user).exists():
         return redirect(edit_url)
     if not has_verified_email(request.user):
-        return render(request, "specialists/email_required.html", {"section": directory}, status=403)
+        return render(request, "specialists/email_required.html", {"section": section}, status=403)
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES)
         if form.is_valid():
@@ -89,16 +89,16 @@ def profile_join(request, *, directory):
         form = ProfileForm(
             initial={"display_name": request.user.display_name, "offers_online": True, "accepting_new_clients": True}
         )
-    return _render_form(request, form, directory=directory, mode="join")
+    return _render_form(request, form, section=section, mode="join")
 
 
 @member_required(action=gettext_lazy("edit your specialist profile"))
 @require_http_methods(["GET", "HEAD", "POST"])
-def profile_edit(request, *, directory):
+def profile_edit(request, *, section):
     # The profile is always the member's own: there is no id to change.
     page = SpecialistPage.objects.filter(user=request.user).first()
     if page is None:
-        return redirect(directory.route_url("join", request))
+        return redirect(section.route_url("join", request))
     draft = page.get_latest_revision_as_object()
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=draft)
@@ -114,7 +114,7 @@ def profile_edit(request, *, directory):
             else:
                 text = _("Your profile has been submitted for review again.")
             messages.success(request, text)
-            return redirect(directory.route_url("profile_edit", request))
+            return redirect(section.route_url("profile_edit", request))
     else:
         form = ProfileForm(instance=draft)
-    return _render_form(request, form, directory=directory, mode="edit", page=page, draft=draft)
+    return _render_form(request, form, section=section, mode="edit", page=page, draft=draft)

@@ -104,13 +104,13 @@ class SpecialistIndexPage(RoutablePageMixin, SeoMixin, Page):
     def join(self, request):
         from ..views import profile_join
 
-        return profile_join(request, directory=self)
+        return profile_join(request, section=self)
 
     @path("me/edit/", name="profile_edit")
     def profile_edit(self, request):
         from ..views import profile_edit
 
-        return profile_edit(request, directory=self)
+        return profile_edit(request, section=self)
 
     @path("me/availability/", name="availability")
     def availability(self, request):

@@ -153,33 +153,34 @@ ROWS = {
     # Community Q&A. Member actions show visitors the log-in sentence (403);
     # pages about a question or answer that does not exist are 404 for all.
     # A visitor who follows "Ask a question" lands on the login form, with the way back.
-    "questions/ask/": ("/questions/ask/", MEMBERS_ONLY),
-    "questions/mine/": ("/questions/mine/", MEMBERS_ONLY),
-    "questions/similar/": ("/questions/similar/?q=sleep", PUBLIC),
-    "questions/<int:pk>/": ("/questions/999999/", NOT_FOUND),
-    "questions/<int:pk>/answer/": (
+    "qa.QuestionIndexPage: ": ("/questions/", PUBLIC),
+    "qa.QuestionIndexPage: ask/": ("/questions/ask/", MEMBERS_ONLY),
+    "qa.QuestionIndexPage: mine/": ("/questions/mine/", MEMBERS_ONLY),
+    "qa.QuestionIndexPage: similar/": ("/questions/similar/?q=sleep", PUBLIC),
+    "qa.QuestionIndexPage: <int:pk>/": ("/questions/999999/", NOT_FOUND),
+    "qa.QuestionIndexPage: <int:pk>/answer/": (
         "/questions/999999/answer/",
         {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 405)},
     ),
-    "questions/<int:pk>/report/": (
+    "qa.QuestionIndexPage: <int:pk>/report/": (
         "/questions/999999/report/",
         {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
     ),
-    "questions/<int:pk>/<str:slug>/": ("/questions/999999/no-such-question/", NOT_FOUND),
-    "questions/<int:pk>/mute/<str:token>/": ("/questions/999999/mute/not-a-token/", NOT_FOUND),
-    "questions/answers/<int:pk>/edit/": (
+    "qa.QuestionIndexPage: <int:pk>/<str:slug>/": ("/questions/999999/no-such-question/", NOT_FOUND),
+    "qa.QuestionIndexPage: <int:pk>/mute/<str:token>/": ("/questions/999999/mute/not-a-token/", NOT_FOUND),
+    "qa.QuestionIndexPage: answers/<int:pk>/edit/": (
         "/questions/answers/999999/edit/",
         {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
     ),
-    "questions/answers/<int:pk>/accept/": (
+    "qa.QuestionIndexPage: answers/<int:pk>/accept/": (
         "/questions/answers/999999/accept/",
         {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 405)},
     ),
-    "questions/answers/<int:pk>/helpful/": (
+    "qa.QuestionIndexPage: answers/<int:pk>/helpful/": (
         "/questions/answers/999999/helpful/",
         {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 405)},
     ),
-    "questions/answers/<int:pk>/report/": (
+    "qa.QuestionIndexPage: answers/<int:pk>/report/": (
         "/questions/answers/999999/report/",
         {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
     ),
@@ -216,6 +217,8 @@ ROWS = {
         NOT_FOUND,
     ),
     "^((?:[\\w\\-]+/)*)$": ("/articles/", PUBLIC),
+    # The page tree again, any character but "/" in a segment (the mute links' tokens hold ":").
+    "^((?:[^/]+/)*)$": ("/articles/", PUBLIC),
     # The login-ish views of both admins, each routed to allauth.
     "admin/login/": ("/admin/login/", {**ADMIN_DOOR_TO, "moderator": LOGIN, "editor": LOGIN}),
     "admin/logout/": (

@@ -55,7 +55,9 @@ def test_menu_marks_the_section_of_the_page_as_current(client, an_article, speci
     current = {text: current for text, _href, current in menu(client, an_article.url)}
     assert current["Articles"] == "page"
     assert current["Specialists"] is None
-    # A route the directory serves belongs to the directory.
+    # A route the directory serves belongs to the directory, its login prompt included.
+    current = {text: current for text, _href, current in menu(client, "/specialists/join/")}
+    assert current["Specialists"] == "page"
     client.force_login(a_member)
     current = {text: current for text, _href, current in menu(client, "/specialists/join/")}
     assert current["Specialists"] == "page"
@@ -70,3 +72,27 @@ def test_menu_follows_a_section_editors_rename_and_move(client, article_index):
     article_index.slug = "reading"
     article_index.save_revision().publish()
     assert ("Expert articles", "/reading/", None) in menu(client)
+
+
+@pytest.mark.django_db
+def test_the_questions_page_and_its_routes_are_one_section(client, a_member, an_article):
+    """Asking, a question's page and the member actions are served by the
+    questions page: the menu marks it, and they move with it."""
+    from qa.models import Question, QuestionIndexPage
+
+    question = Question.objects.create(
+        author=a_member, title="Waking at four every night", body="Body " * 10, status=Question.Status.PUBLISHED
+    )
+    client.force_login(a_member)
+    for url in ("/questions/", "/questions/ask/?title=sleep", question.get_absolute_url(), "/questions/mine/"):
+        current = {text: current for text, _href, current in menu(client, url)}
+        assert current["Questions"] == "page", url
+        assert current["Articles"] is None, url
+    index = QuestionIndexPage.objects.get()
+    index.slug = "community"
+    index.save_revision().publish()
+    question.refresh_from_db()
+    assert question.get_absolute_url() == f"/community/{question.pk}/{question.slug}/"
+    assert client.get(question.get_absolute_url()).status_code == 200
+    assert client.get("/community/ask/").status_code == 200
+    assert client.get(f"/questions/{question.pk}/{question.slug}/").status_code == 404
