@@ -212,7 +212,10 @@ _ACTS = frozenset(
     map(stem, ["jump", "throw", "hang", "drown", "crash", "drive", "walk", "step", "bleed", "all", "take", "swallow"])
 ) | {"front", "overdos", stem("rope"), stem("noose")}
 # Self-harm words that ordinary text also has: they count with a second sign.
-_WEAK_SELF_HARM = frozenset({"scar", "relaps", "do", "clean", "month", "week", "year", "day", "blad", "razor"})
+_WEAK_SELF_HARM = frozenset(
+    {"scar", "relaps", "do", "clean", "month", "week", "year", "day", "blad", "razor", "blood", "ruin"}
+)
+_LAUGHS = frozenset({"lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "jk", "xd", "joking"})
 _SIGNS = frozenset({"despair", "desire", "death", "burden", "self_harm", "means", "farewell", "plan", "hopeless"})
 
 
@@ -239,6 +242,9 @@ def decide(clause, hits, neighbours=()):
     for hit in hits:
         by_name.setdefault(hit.concept, []).append(hit)
     near = {hit.concept for hit in neighbours}
+    # "I'm gonna kill my sister lol": a laugh turns threats and violence to
+    # others into a figure of speech; it never makes a word about oneself safe.
+    joking = not _LAUGHS.isdisjoint(clause.split())
     for name, category in (
         ("suicide", SUICIDE),
         ("future_gone", WISH_TO_DIE),
@@ -273,21 +279,21 @@ def decide(clause, hits, neighbours=()):
     plan = _first(by_name, "plan")
     if plan and ("time" in by_name or "time" in near or "self" in by_name):
         return METHOD, [plan]
-    threat = _first(by_name, "threat")
+    threat = None if joking else _first(by_name, "threat")
     if threat and ("close" in by_name or "close" in near or "threaten" in threat.words):
         return HARM_FROM_OTHERS, [threat]
     child_harm = _first(by_name, "child_harm")
     if child_harm:
         return HARM_TO_CHILD if "child" in by_name else HARM_TO_OTHERS, [child_harm]
-    harm_other = _first(by_name, "harm_other")
+    harm_other = None if joking else _first(by_name, "harm_other")
     thought = _first(by_name, "harm_thought")
     if harm_other and thought:
         return HARM_TO_CHILD if "child" in by_name else HARM_TO_OTHERS, [thought, harm_other]
-    pronoun = _first(by_name, "harm_pronoun")
+    pronoun = None if joking else _first(by_name, "harm_pronoun")
     intent = _first(by_name, "intent")
     near_intent = intent and pronoun and intent.end <= pronoun.start
     if near_intent:
-        near_intent = len(clause[intent.end : pronoun.start].split()) <= 3
+        near_intent = len(clause[intent.end : pronoun.start].split()) <= 5
     if pronoun and (near_intent or (thought and pronoun.words.split()[0] in _STRONG_VIOLENCE)):
         return HARM_TO_OTHERS, [pronoun]
     weapon, waiting = _first(by_name, "weapon"), _first(by_name, "waiting")

@@ -4,12 +4,14 @@ normalisation that stops disguised spellings; the editors' lexicon and its
 cache; `manage.py crisis_check` and the admin's test box."""
 
 import io
+import json
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from core import crisis
 from core.crisis import canonical, crisis_check, crisis_matches, fold, model
 from core.models import CrisisPhrase
 from tests.two_factor import log_in_with_two_factor
@@ -74,10 +76,10 @@ def test_detector_on_the_whole_corpus(capsys):
 # Blind batch C was written by someone else and never read here: measured once
 # at first sight with the detector it now tests (81.2% of 80 cries for help,
 # 1.2% of 80 ordinary texts), copied in unread, never trained or tuned on. It
-# is the honest estimate for unseen text, below the issue's 95%; these floors
-# keep it from getting worse.
+# is the honest estimate for unseen text, below the issue's 95%. After training
+# batches T1-T4 it measures 87.5% / 1.2%; these floors keep it from getting worse.
 HELDOUT = Path(__file__).parent / "crisis_heldout"
-HELDOUT_FIRST_SIGHT_RECALL = 65 / 80
+HELDOUT_FIRST_SIGHT_RECALL = 70 / 80
 HELDOUT_FIRST_SIGHT_FALSE_ALARMS = 1 / 80
 
 
@@ -92,9 +94,46 @@ def test_detector_on_the_never_read_held_out_batch(capsys):
 
 def test_held_out_batch_is_not_in_the_training_corpus():
     held_out = set(corpus("crisis_blind_c", HELDOUT)) | set(corpus("ordinary_blind_c", HELDOUT))
-    trained = {text for text, _label in model.training_set()}
     assert len(held_out) >= 150
-    assert not held_out & trained
+    # On failure, name the corpus lines to take out, never the held-out ones.
+    shared = [
+        f"{path.name}:{number}"
+        for path in sorted(CORPUS.glob("*.txt"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip() in held_out
+    ]
+    assert not shared, shared
+
+
+# The shipped model ---------------------------------------------------------------
+# Its weights are trained by scripts/crisis_train.py and shipped, so no process
+# trains on first use; they must be the ones the shipped corpus gives.
+
+
+def test_shipped_weights_are_trained_on_the_shipped_corpus():
+    stored_digest, weights = model.shipped_weights()
+    assert stored_digest == model.digest(), "stale core/crisis/weights.json: run scripts/crisis_train.py"
+    assert weights == model.train_corpus(crisis._read_text), "run scripts/crisis_train.py"
+
+
+def shipped(path, digest, weights):
+    path.write_text(json.dumps({"digest": digest, "weights": weights}), encoding="utf-8")
+    return path
+
+
+def test_current_weights_are_read_not_trained(monkeypatch, tmp_path):
+    marked = {"": -3.0, "w:marked": 1.0}
+    monkeypatch.setattr(model, "WEIGHTS", shipped(tmp_path / "weights.json", model.digest(), marked))
+    monkeypatch.setattr(model, "_trained", {})
+    assert model.trained_weights(crisis._read_text) == marked
+
+
+def test_stale_weights_are_trained_again_in_the_process(monkeypatch, tmp_path):
+    marked = {"": -3.0, "w:marked": 1.0}
+    monkeypatch.setattr(model, "WEIGHTS", shipped(tmp_path / "weights.json", "another corpus", marked))
+    monkeypatch.setattr(model, "_trained", {})
+    weights = model.trained_weights(crisis._read_text)
+    assert "w:marked" not in weights and weights == model.shipped_weights(model.HERE / "weights.json")[1]
 
 
 # Examples from the issue --------------------------------------------------------
