@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.http import site_url
 from core.validators import xml_safe
 
 from .models import ArticlePage
@@ -33,7 +34,7 @@ class ArticleFeed(Feed):
 
     def feed_url(self, obj):
         request, _index = obj
-        return request.build_absolute_uri(request.path)
+        return site_url(request.path, request)
 
     def items(self, obj):
         request, index = obj

@@ -4,6 +4,7 @@ Rendered with core_tags.json_ld, which escapes <, > and & so no value (a title
 with "</script>" in it, say) can end the script element."""
 
 from core.dates import machine_datetime
+from core.http import site_url
 
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"  # the same rendition as og:image
 
@@ -48,5 +49,5 @@ def article_json_ld(page, request, topics=None):
     image = page.get_social_image()
     if image:
         rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
-        data["image"] = request.build_absolute_uri(rendition.url)
+        data["image"] = site_url(rendition.url, request)
     return data

@@ -4,11 +4,11 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import AllauthDoorView
 from core import views as core_views
+from search import sitemaps as search_sitemaps
 from search import views as search_views
 
 # Every login-ish view of the Wagtail and Django admins goes to allauth, the
@@ -44,7 +44,9 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # A sitemap index, and each section's sitemap (paginated past 50,000 URLs).
+    path("sitemap.xml", search_sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", search_sitemaps.sitemap_section, name="sitemap_section"),
 ]
 
 if settings.DEBUG:

@@ -75,10 +75,11 @@ def _kind(name):
 
 
 def absolute_url(path):
-    """A site path as the full URL an e-mail links to."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """A site path as the full URL an e-mail links to: on the configured
+    Wagtail site, like every other absolute link (core.http.site_url)."""
+    from .http import site_url
+
+    return site_url(path)
 
 
 # Preferences and unsubscribing ------------------------------------------------

@@ -8,6 +8,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from .http import site_url
+
 
 @require_safe
 def help_now(request):
@@ -25,7 +27,7 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /comments/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {site_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

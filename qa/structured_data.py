@@ -3,6 +3,7 @@
 The asker is named as readers see them: "Anonymous member" when they chose so."""
 
 from core.dates import machine_datetime
+from core.http import site_url
 from core.sanitize import markdown_plain_text as _plain
 
 
@@ -15,7 +16,7 @@ def _answer(answer, request):
         "text": _plain(answer.body),
         "dateCreated": machine_datetime(answer.created_at),
         "upvoteCount": answer.helpful_count,
-        "url": request.build_absolute_uri(answer.get_absolute_url()),
+        "url": site_url(answer.get_absolute_url(), request),
         "author": author,
     }
 

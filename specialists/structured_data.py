@@ -3,6 +3,7 @@ whose main entity is the Person. Rendered with core_tags.json_ld, which
 escapes <, > and & so no value can end the script element."""
 
 from core.dates import machine_datetime
+from core.http import site_url
 
 PHOTO_FILTER = "fill-480x480|format-jpeg"
 
@@ -18,7 +19,7 @@ def specialist_json_ld(page, request, topics=None, languages=None):
     if page.professional_title:
         person["jobTitle"] = page.professional_title
     if page.photo:
-        person["image"] = request.build_absolute_uri(page.photo.get_rendition(PHOTO_FILTER).url)
+        person["image"] = site_url(page.photo.get_rendition(PHOTO_FILTER).url, request)
     topics = list(page.topics.all()) if topics is None else topics
     if topics:
         person["knowsAbout"] = [topic.name for topic in topics]

@@ -53,10 +53,11 @@ def machine_datetime(value, precision="seconds"):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    request = context.get("request")
-    if not url or request is None:
-        return url or ""
-    return request.build_absolute_uri(url)
+    """`url` (a path, or a media URL that may already be absolute) on the
+    configured Wagtail site (core.http.site_url), never the request's host."""
+    from core.http import site_url
+
+    return site_url(url, context.get("request")) if url else ""
 
 
 @register.simple_tag

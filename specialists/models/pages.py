@@ -355,6 +355,10 @@ class SpecialistPage(RoutablePageMixin, SeoMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.short_bio
 
+    def get_sitemap_urls(self, request=None):
+        # Search engines are given verified specialists only.
+        return super().get_sitemap_urls(request) if self.is_verified else []
+
     def get_social_image(self):
         return self.social_image or self.photo
 

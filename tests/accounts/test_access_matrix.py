@@ -206,6 +206,7 @@ ROWS = {
     "search/suggest/": ("/search/suggest/?q=sleep", PUBLIC),
     "robots.txt": ("/robots.txt", PUBLIC),
     "sitemap.xml": ("/sitemap.xml", PUBLIC),
+    "sitemap-<slug:section>.xml": ("/sitemap-questions.xml", PUBLIC),
     "documents/^(\\d+)/(.*)$": ("/documents/999999/missing.pdf", NOT_FOUND),
     "documents/authenticate_with_password/<int:restriction_id>/": (
         "/documents/authenticate_with_password/999999/",

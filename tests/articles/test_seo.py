@@ -144,7 +144,7 @@ def test_feed_leaves_out_drafts_and_private_articles(client, dated_articles):
 
 
 def test_sitemap_lists_home_index_and_live_articles_only(client, home_page, dated_articles):
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-pages.xml")  # /sitemap.xml is the index of the sections
 
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 - our own sitemap
@@ -156,7 +156,7 @@ def test_sitemap_lists_home_index_and_live_articles_only(client, home_page, date
     assert not any("still-a-draft" in location for location in locations)
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client, home_page):
     response = client.get("/robots.txt")
 
     assert response.status_code == 200
