@@ -1,14 +1,14 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
-from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from core.forms import MemberTextMixin
 
 from .models import User
 
-format_html_lazy = lazy(format_html, str)
+PRIVACY_PAGE_SLUG = "privacy"
 
 
 def clean_display_name(value):
@@ -29,16 +29,20 @@ class SignupForm(MemberTextMixin, AllauthSignupForm):
     )
     health_data_consent = forms.BooleanField(
         label=_("I agree that Steady Ground may process what I share about my health to provide this service."),
-        help_text=format_html_lazy(
-            '{} <a href="{}">{}</a>',
-            _("Required because health information is sensitive. You can delete everything at any time."),
-            "/privacy/",
-            _("How we handle your data"),
-        ),
+        help_text=_("Required because health information is sensitive. You can delete everything at any time."),
         error_messages={"required": _("We can only create an account if you agree to this.")},
     )
 
     field_order = ["display_name", "email", "password1", "password2", "health_data_consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The editors' privacy page, wherever they placed it.
+        privacy = Page.objects.live().filter(slug=PRIVACY_PAGE_SLUG).order_by("depth", "pk").first()
+        if privacy is not None and privacy.url:
+            field = self.fields["health_data_consent"]
+            link = format_html('<a href="{}">{}</a>', privacy.url, _("How we handle your data"))
+            field.help_text = format_html("{} {}", field.help_text, link)
 
     def clean_display_name(self):
         return clean_display_name(self.cleaned_data["display_name"])

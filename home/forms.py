@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import MemberTextMixin
 
-from .models import ContactMessage
+from .models.contact import ContactMessage
 
 
 class ContactForm(MemberTextMixin, forms.ModelForm):

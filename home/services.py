@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.guards import DAY, MemberError, count_since, first_since, user_row_lock
 
-from .models import ContactMessage
+from .models.contact import ContactMessage
 from .tasks import send_contact_message
 
 CONTACT_MESSAGES_PER_DAY = 5

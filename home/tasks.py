@@ -13,7 +13,7 @@ def send_contact_message(*, contact_id):
     member wrote (their subject line may name a health matter): it is in the body."""
     from core.models import SiteSettings
 
-    from .models import ContactMessage
+    from .models.contact import ContactMessage
 
     contact = ContactMessage.objects.select_related("user").filter(pk=contact_id).first()
     if contact is None:  # deleted with the account before the worker ran

@@ -83,3 +83,18 @@ def test_confirmation_email_quotes_nothing_the_signer_typed(client, home_page):
     (message,) = mail.outbox
     assert "evil" not in message.body and "evil" not in message.subject
     assert "/accounts/confirm-email/" in message.body
+
+
+def test_consent_links_to_the_privacy_page_wherever_editors_put_it(client, home_page):
+    from bs4 import BeautifulSoup
+
+    from home.models import StandardPage
+
+    def privacy_links():
+        html = BeautifulSoup(client.get(SIGNUP).content, "html.parser")
+        return [a["href"] for a in html.find_all("a") if a.get_text() == "How we handle your data"]
+
+    assert privacy_links() == []  # no page yet: no link to nowhere
+    about = home_page.add_child(instance=StandardPage(title="About", slug="about"))
+    about.add_child(instance=StandardPage(title="Privacy", slug="privacy"))
+    assert privacy_links() == ["/about/privacy/"]

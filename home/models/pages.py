@@ -1,6 +1,9 @@
-from django.conf import settings
+"""Home's pages: the front page, plain pages and the contact page."""
+
+from django.contrib import messages
 from django.db import models
-from django.utils import timezone
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -39,7 +42,7 @@ class HomePage(SeoMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import home_sections
+        from ..selectors import home_sections
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(self))
@@ -96,23 +99,25 @@ class ContactPage(SeoMixin, Page):
         verbose_name = _("contact page")
 
     def serve(self, request, *args, **kwargs):
-        from .views import contact_page_serve
+        """GET shows the form (or, to visitors, a sentence asking them to log
+        in); POST goes through the form and the service, then redirects (PRG)."""
+        from ..forms import ContactForm
+        from ..permissions import member_can_contact
+        from ..services import ContactLimitReached, contact_message_send
 
-        return contact_page_serve(request, self)
-
-
-class ContactMessage(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="contact_messages"
-    )
-    subject = models.CharField(_("subject"), max_length=120)
-    message = models.TextField(_("message"), max_length=4000)
-    created_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("contact message")
-        verbose_name_plural = _("contact messages")
-
-    def __str__(self):
-        return self.subject
+        can_write = member_can_contact(user=request.user)
+        form = ContactForm(request.POST if request.method == "POST" else None) if can_write else None
+        status = 200
+        if request.method == "POST":
+            status = 400 if can_write else 403
+            if can_write and form.is_valid():
+                try:
+                    contact_message_send(user=request.user, **form.cleaned_data)
+                except ContactLimitReached as error:
+                    form.add_error("message", error.message)
+                else:
+                    messages.success(request, self.thank_you_text)
+                    return redirect(self.url)
+        context = self.get_context(request, *args, **kwargs)
+        context.update(form=form, can_write=can_write)
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=status)
