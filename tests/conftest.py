@@ -227,3 +227,34 @@ def measure_page_queries(client, django_assert_max_num_queries):
         return len(captured)
 
     return measure
+
+
+# --- Test databases: one migration per run, copied for each worker ----------
+
+
+def _copies_a_template(config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return engine == "django.db.backends.postgresql" and not (
+        config.getvalue("create_db") or config.getvalue("nomigrations")
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """This worker's test database (test_steady_gw0...) starts as a copy of
+    one migrated template (tests/pg_template.py) instead of migrating itself.
+    --create-db migrates from scratch as before; --reuse-db keeps an existing one."""
+    if _copies_a_template(request.config):
+        from django.conf import settings
+
+        from tests.pg_template import clone_test_database
+
+        clone_test_database(settings.DATABASES["default"], keep_existing=request.config.getvalue("reuse_db"))
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """Django keeps the copied database (its migrate finds nothing to do)."""
+    return request.config.getvalue("reuse_db") or _copies_a_template(request.config)

@@ -4,10 +4,16 @@ logged-in member and by hostile search queries.
 
 The rest of the suite runs on PostgreSQL; these faults (database is locked,
 FTS5 syntax errors) only exist on SQLite, so this module builds its own SQLite
-database once, in a temporary folder, and starts the server on a free port."""
+database once, in a temporary folder, and starts the server on a free port.
+
+The database is `manage.py migrate` with the dev settings, as `make run` does.
+scripts/test.sh runs that migrate while lint runs, into the file named by
+STEADY_SQLITE_TEMPLATE; this module then starts from a copy of that file
+instead of migrating again (and migrates itself when run without it)."""
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -59,9 +65,17 @@ def sqlite_server(tmp_path_factory):
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run(  # noqa: S603 - fixed arguments
-        [*manage, "migrate", "--no-input", "-v", "0"], env=env, cwd=ROOT, check=True, timeout=600
-    )
+    template = os.environ.get("STEADY_SQLITE_TEMPLATE")
+    if template and Path(template).is_file():
+        # SQLite's backup API: a consistent copy whatever the journal mode.
+        source, copy = sqlite3.connect(template), sqlite3.connect(folder / "db.sqlite3")
+        source.backup(copy)
+        source.close()
+        copy.close()
+    else:
+        subprocess.run(  # noqa: S603 - fixed arguments
+            [*manage, "migrate", "--no-input", "-v", "0"], env=env, cwd=ROOT, check=True, timeout=600
+        )
     created = subprocess.run(  # noqa: S603 - fixed arguments
         [*manage, "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120, capture_output=True, text=True
     )
