@@ -119,13 +119,19 @@ def ensure_template(settings_dict):
 def clone_test_database(settings_dict, *, keep_existing=False):
     """Create this process's test database as a copy of the template. With
     keep_existing (pytest --reuse-db), an existing test database is kept."""
-    template = ensure_template(settings_dict)
     target = test_database_name(settings_dict)
+    if keep_existing:
+        connection = _connect(settings_dict)
+        try:
+            with connection.cursor() as cursor:
+                if _exists(cursor, target):
+                    return
+        finally:
+            connection.close()
+    template = ensure_template(settings_dict)
     connection = _connect(settings_dict)
     try:
         with connection.cursor() as cursor:
-            if keep_existing and _exists(cursor, target):
-                return
             cursor.execute(f'DROP DATABASE IF EXISTS "{target}"')
             cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
     finally:
