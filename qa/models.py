@@ -273,7 +273,7 @@ class Question(index.Indexed, models.Model):
         """Only what readers may find: listed questions, with their published
         answers loaded in one query for the whole rebuild."""
         published_answers = models.Prefetch(
-            "answers", queryset=Answer.objects.filter(status=Status.PUBLISHED).only("question_id", "body")
+            "answers", queryset=Answer.objects.filter(status=Status.PUBLISHED).only("question_id", "status", "body")
         )
         return cls.objects.listed().select_related("topic").prefetch_related(published_answers)
 

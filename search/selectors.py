@@ -47,9 +47,8 @@ def _findable(kind, topic=None):
         if topic is not None:
             found = found.filter(pk__in=list(ArticlePage.objects.filter(topics=topic).values_list("pk", flat=True)))
     elif kind == "questions":
-        published = Prefetch(
-            "answers", queryset=Answer.objects.filter(status=Answer.Status.PUBLISHED).only("question_id", "body")
-        )
+        published_answers = Answer.objects.filter(status=Answer.Status.PUBLISHED)
+        published = Prefetch("answers", queryset=published_answers.only("question_id", "status", "body"))
         found = Question.objects.listed().select_related("topic").prefetch_related(published)
         if topic is not None:
             found = found.filter(topic=topic)

@@ -298,3 +298,17 @@ def test_the_results_page_does_not_query_more_with_more_results(
         make_article(title=f"Snoring article {n}")
     assert measure_page_queries("/search/?q=snoring", 30) == small
     assert measure_page_queries("/search/?q=snoring&kind=questions", 30) <= small
+
+
+def test_a_rebuild_reads_the_answers_of_every_question_in_two_queries(
+    make_question, make_answer, django_assert_num_queries
+):
+    for n in range(4):
+        question = make_question(title=f"Question {n}")
+        make_answer(question, body=f"Answer {n} one")
+        make_answer(question, body=f"Answer {n} two")
+    make_answer(question, body="A pending answer", status=Answer.Status.PENDING)
+    with django_assert_num_queries(2):  # the questions (with topics), their published answers
+        texts = [question.published_answers_text() for question in Question.get_indexed_objects()]
+    assert len(texts) == 4 and all(text.count("Answer") == 2 for text in texts)
+    assert not any("pending" in text for text in texts)
