@@ -33,7 +33,7 @@ from messaging.models import Conversation
 from qa import services as qa_services
 from qa import tokens as qa_tokens
 from qa.models import Answer, Question
-from specialists.models import Approach, Language, SpecialistPage
+from specialists.models import Approach, ConsultationRequest, Language, SpecialistPage
 from specialists.services import directory_moderation_setup
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis"
@@ -234,6 +234,35 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
     specialist_message = conversation.messages.filter(sender=specialist_user).first()
     conversation_url = conversation.get_absolute_url()
 
+    # Free consultations: the specialist offers one and sets times through the
+    # form; the asker books one with a note in the same mix of scripts and `<>&`.
+    SpecialistPage.objects.filter(pk=specialist.pk).update(offers_free_consultation=True)
+    specialist.refresh_from_db()
+    availability_url = "/specialists/me/availability/"
+    windows = {
+        "time_zone": "Europe/London",
+        "notice_hours": "24",
+        "horizon_days": "21",
+        "windows-TOTAL_FORMS": "2",
+        "windows-INITIAL_FORMS": "0",
+        "off-TOTAL_FORMS": "1",
+        "off-INITIAL_FORMS": "0",
+        **{f"windows-{n}-{key}": value for n in range(2) for key, value in (("start", "09:00"), ("end", "12:00"))},
+        "windows-0-weekday": "0",
+        "windows-1-weekday": "3",
+    }
+    _ok(specialist_client.post(availability_url, windows), (302,))
+    booking_url = f"{specialist.url}consultation/"
+    slot = re.search(r'name="slot" value="([^"]+)"', asker_client.get(booking_url).content.decode())[1]
+    _ok(
+        asker_client.post(
+            booking_url,
+            {"slot": slot, "format": "online", "note": f"{ARABIC} {EMOJI} <&>", "time_zone": "Asia/Tokyo"},
+        ),
+        (302,),
+    )
+    consultation = ConsultationRequest.objects.get(member=asker)
+
     question_url = question.get_absolute_url()
     pages = {
         "anonymous": {
@@ -291,6 +320,8 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "messages": "/messages/",
             "conversation": conversation_url,
             "report a message": f"{conversation_url}report/{specialist_message.pk}/",
+            "my consultations": "/accounts/consultations/",
+            "a consultation request": f"/accounts/consultations/{consultation.pk}/",
         },
         "commenter": {
             "article with the comment form": article.url,
@@ -302,6 +333,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "report an answer": f"/questions/answers/{answer.pk}/report/",
             "write to a specialist": f"/messages/new/{specialist.slug}/",
             "messages, none yet": "/messages/",
+            "book a free consultation": f"{booking_url}?tz=America/New_York",
         },
         "specialist": {
             "question with the answer editor": question_url,
@@ -311,11 +343,14 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "own landing page": specialist.url,
             "messages, as a specialist": "/messages/",
             "conversation with crisis words, as the specialist": conversation_url,
+            "consultation availability": availability_url,
+            "consultation requests": "/specialists/me/requests/",
         },
         "newcomer": {"join form": "/specialists/join/"},
         "unverified": {
             "join (e-mail not verified)": "/specialists/join/",
             "ask (e-mail not verified)": "/questions/ask/",
+            "book (e-mail not verified)": booking_url,
         },
     }
     # Forms sent back with messages next to the fields: {visitor: {kind: (URL, data)}}.
@@ -328,9 +363,14 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
         },
         "commenter": {
             "comment preview": ("/comments/post/", "preview"),
+            "booking with errors": (booking_url, {"slot": "", "note": "x" * 501, "time_zone": "Europe/London"}),
         },
         "specialist": {
             "answer with errors": (f"/questions/{second.pk}/answer/", {"body": "<&>"}),
+            "availability with errors": (
+                availability_url,
+                {**windows, "windows-1-weekday": "0", "windows-1-start": "11:00", "notice_hours": "-1"},
+            ),
         },
         "newcomer": {
             "join with errors": ("/specialists/join/", {"display_name": f"{EMOJI}", "short_bio": MARKUP}),

@@ -31,6 +31,9 @@ EXPECTED_STATUS = {
     "asker: message with errors": 400,
     "specialist: answer with errors": 400,
     "newcomer: join with errors": 400,
+    "unverified: book (e-mail not verified)": 403,
+    "commenter: booking with errors": 400,
+    "specialist: availability with errors": 400,
     "anonymous: server error": 500,
 }
 

@@ -26,7 +26,7 @@ from core.models import SiteSettings, Topic
 from home import demo_content
 from home.models import FeaturedArticle, HomePage, StandardPage
 from messaging.models import Conversation, Message
-from specialists.models import SpecialistPage
+from specialists.models import Availability, AvailabilityWindow, ConsultationRequest, SpecialistPage
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,7 @@ def seeded(django_db_setup, django_db_blocker, _media_root):
 def demo_counts():
     models = [Page, Revision, get_image_model(), Collection, User, EmailAddress, Topic, XtdComment]
     models += [FeaturedArticle, Group, GroupPagePermission, Conversation, Message]
+    models += [Availability, AvailabilityWindow, ConsultationRequest]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -202,6 +203,29 @@ def test_demo_specialist_has_a_conversation_with_an_unread_message(seeded, clien
     client.force_login(specialist)
     html = client.get(conversation.get_absolute_url(), HTTP_HOST="localhost").content.decode()
     assert "Would an evening online work?" in html
+
+
+def test_demo_consultations_wait_for_the_specialist_and_are_confirmed_for_the_member(seeded, client):
+    member = User.objects.get(email="member@example.com")
+    specialist = User.objects.get(email="specialist@example.com")
+    page = SpecialistPage.objects.get(user=specialist)
+    # Everyone with an account who offers the consultation has times members can book.
+    offering = SpecialistPage.objects.filter(offers_free_consultation=True, user__isnull=False)
+    assert offering.count() >= 2
+    assert set(Availability.objects.values_list("specialist_id", flat=True)) == set(
+        offering.values_list("pk", flat=True)
+    )
+    [meeting] = ConsultationRequest.objects.filter(member=member)
+    assert meeting.specialist_id == page.pk and meeting.status == ConsultationRequest.Status.ACCEPTED
+    [waiting] = ConsultationRequest.objects.filter(specialist=page, status=ConsultationRequest.Status.REQUESTED)
+    assert waiting.member.email == "sam@example.com"
+    client.force_login(specialist)
+    html = client.get("/specialists/me/requests/", HTTP_HOST="localhost").content.decode()
+    waiting_part, later = html.split('id="upcoming-heading"')
+    assert "Sam" in waiting_part and "Robin" not in waiting_part and "Robin" in later.split('id="past-heading"')[0]
+    client.force_login(member)
+    html = client.get(f"/accounts/consultations/{meeting.pk}/", HTTP_HOST="localhost").content.decode()
+    assert "Confirmed" in html
 
 
 def test_running_twice_creates_no_duplicates(seeded, settings):

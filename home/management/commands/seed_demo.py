@@ -51,6 +51,7 @@ from messaging.demo import build_demo_conversation
 from messaging.models import Conversation
 from qa.demo import build_demo_questions
 from qa.models import Question, QuestionIndexPage
+from specialists.demo import build_demo_availability, build_demo_consultations
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
 from specialists.models import Approach, Language, SpecialistIndexPage, SpecialistPage
 from specialists.services import directory_moderation_setup
@@ -186,6 +187,7 @@ class DemoBuilder:
         self.build_comments()
         self.build_questions()
         self.build_conversations()
+        self.build_consultations()
 
     # --- Site, groups and accounts ------------------------------------------
 
@@ -467,6 +469,14 @@ class DemoBuilder:
         (messaging.demo holds the words)."""
         page = next(page for page in self.specialists.values() if page.user_id == self.users["specialist"].pk)
         self.conversation = build_demo_conversation(member=self.users["member"], specialist_page=page, today=self.today)
+
+    def build_consultations(self):
+        """Free consultations: availability for those who offer it, a request
+        waiting for the demo specialist, a confirmed meeting for the demo
+        member (specialists.demo, through the services)."""
+        build_demo_availability(pages=self.specialists.values())
+        page = next(page for page in self.specialists.values() if page.user_id == self.users["specialist"].pk)
+        build_demo_consultations(specialist_page=page, member=self.users["member"], other_member=self.users["member2"])
 
     def build_home(self):
         home = self.home.specific
