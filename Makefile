@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test install lint format check seed lock chromium redis java blns clean
+.PHONY: help run serve test install lint format check seed lock chromium redis java blns clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,9 @@ run: install ## Set up an SQLite database with demo content and serve it on 127.
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py migrate --no-input
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py seed_demo
 	PORT=$(PORT) DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install redis ## The production settings under gunicorn on 127.0.0.1:$PORT (own Redis and SQLite unless REDIS_URL/DATABASE_URL)
+	PORT=$(PORT) scripts/serve.sh
 
 redis: ## Install Debian's redis-server (rate limits shared across processes are tested on it) if missing
 	@if ! command -v redis-server >/dev/null; then \

@@ -43,6 +43,7 @@ urlpatterns = [
     path("email/unsubscribe/<str:token>/", core_views.email_unsubscribe, name="email_unsubscribe"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("health/", core_views.health, name="health"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # A sitemap index, and each section's sitemap (paginated past 50,000 URLs).
     path("sitemap.xml", search_sitemaps.sitemap_index, name="sitemap"),

@@ -1,10 +1,15 @@
-from django.http import HttpResponse
+import logging
+import secrets
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -27,9 +32,47 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /comments/",
         "Disallow: /search/",
+        "Disallow: /health/",
         f"Sitemap: {site_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+logger = logging.getLogger(__name__)
+
+
+def _database_reachable():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return cursor.fetchone() == (1,)
+
+
+def _cache_reachable():
+    key, value = f"health:{secrets.token_hex(8)}", secrets.token_hex(8)
+    cache.set(key, value, timeout=10)
+    reachable = cache.get(key) == value
+    cache.delete(key)
+    return reachable
+
+
+HEALTH_CHECKS = {"database": _database_reachable, "cache": _cache_reachable}
+
+
+@require_safe
+@never_cache
+def health(request):
+    """For a load balancer or a monitor: whether this app server reaches its
+    database and its cache. JSON, 200 when both answer, 503 otherwise; names
+    only what failed, nothing about anyone. Never cached, not in the sitemap."""
+    checks = {}
+    for name, check in HEALTH_CHECKS.items():
+        try:
+            checks[name] = "ok" if check() else "unavailable"
+        except Exception as error:  # noqa: BLE001 - any failure means unavailable
+            logger.warning("health check failed: %s (%s)", name, type(error).__name__)
+            checks[name] = "unavailable"
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503)
 
 
 def page_not_found(request, exception=None):

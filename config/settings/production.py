@@ -6,7 +6,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, MIDDLEWARE, REDIS_URL, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY.")
@@ -24,9 +24,44 @@ DEBUG = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# A load balancer's health probe may come over plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# `make serve` (scripts/serve.sh): the production settings over plain HTTP on
+# this machine. Only for loopback hosts, so it cannot weaken a real deployment.
+LOOPBACK_HTTP = env_bool("DJANGO_LOOPBACK_HTTP", False)
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+if LOOPBACK_HTTP:
+    if not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+        raise ImproperlyConfigured("DJANGO_LOOPBACK_HTTP is for 127.0.0.1/localhost only; unset it in production.")
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+    SECURE_HSTS_PRELOAD = False
+    SESSION_COOKIE_SECURE = False
+    CSRF_COOKIE_SECURE = False
+    ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+
+# One JSON line per request (core/request_log.py), timed around everything.
+MIDDLEWARE = ["core.request_log.RequestLogMiddleware", *MIDDLEWARE]
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "core.request_log.JsonFormatter"}},
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"},
+        "discard": {"class": "logging.NullHandler"},
+    },
+    "loggers": {
+        "steady.requests": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Its lines quote request paths; the request line above says the same without them.
+        "django.request": {"handlers": ["discard"], "propagate": False},
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+}

@@ -79,3 +79,25 @@ def test_base_settings_are_safe_with_nothing_set():
     assert values["WAGTAIL_GRAVATAR_PROVIDER_URL"] is None
     assert values["SECRET_KEY"] == ""
     assert values["ALLOWED_HOSTS"] == []
+
+
+def test_plain_http_of_make_serve_is_refused_for_a_public_host():
+    result = run_python(["manage.py", "check"], production_env(DJANGO_LOOPBACK_HTTP="true"))
+
+    assert result.returncode != 0
+    assert "DJANGO_LOOPBACK_HTTP" in result.stderr
+
+
+def test_plain_http_of_make_serve_turns_off_https_only_settings_on_loopback():
+    names = ["SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "DEBUG"]
+    env = production_env(DJANGO_LOOPBACK_HTTP="true", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost")
+
+    values = read_settings("config.settings.production", names, env)
+
+    assert values == {
+        "SECURE_SSL_REDIRECT": False,
+        "SECURE_HSTS_SECONDS": 0,
+        "SESSION_COOKIE_SECURE": False,
+        "CSRF_COOKIE_SECURE": False,
+        "DEBUG": False,
+    }
