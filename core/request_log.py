@@ -1,7 +1,7 @@
 """Structured logs: one JSON line per request, and nothing personal in any line.
 
-A request line holds the method, the route (the URL pattern's name, or a
-Wagtail page's path), the status and the duration. Never the query string
+A request line holds the method, the route (the URL pattern's name, or the
+kind of Wagtail page served), the status and the duration. Never the query string
 (search terms live there), never a raw Django path (reset links carry a user
 id, unsubscribe links a token), never a user, an e-mail or an address. An
 exception is logged on its request's line by class and code location only:
@@ -18,22 +18,35 @@ from django.conf import settings
 logger = logging.getLogger("steady.requests")
 
 KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
-# Wagtail serves every page through one catch-all route; its path names the page.
+# Wagtail serves every page through a catch-all route (named or not, in
+# config/urls.py). Its path is not logged: a question's slug is made from what
+# a member wrote, and some sub-routes of pages carry tokens.
 WAGTAIL_SERVE = "wagtail_serve"
 
 
+def page_route(page, serve_args):
+    """`page:<app>.<Model>`, and the sub-route's name on a routable page
+    (`page:qa.QuestionIndexPage:question`); called by core's
+    before_serve_page hook."""
+    route = f"page:{page._meta.label}"
+    view = serve_args[0] if serve_args else None
+    if callable(view) and getattr(view, "__name__", ""):
+        route += f":{view.__name__}"
+    return route
+
+
 def route_of(request, status):
-    """The URL pattern's name; for a page Wagtail served, the page's path.
-    Unmatched or failed page requests log the route alone: their path is
-    whatever the client typed."""
+    """The URL pattern's name; for a page Wagtail served, its kind (see
+    page_route). Never a path: it is whatever the client typed."""
+    from wagtail import views as wagtail_views  # not at import: logging is set up before the apps
+
     match = getattr(request, "resolver_match", None)
     if match is None:
         # Answered before URL matching: whitenoise's static files, redirects.
         return "static" if request.path.startswith(settings.STATIC_URL) else "unmatched"
-    name = match.view_name or match.route or "unnamed"
-    if name == WAGTAIL_SERVE and status < 400:
-        return request.path
-    return name
+    if match.func is wagtail_views.serve or match.view_name == WAGTAIL_SERVE:
+        return getattr(request, "_log_page_route", WAGTAIL_SERVE)
+    return match.view_name or "unnamed"
 
 
 def short_path(filename):

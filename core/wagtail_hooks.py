@@ -20,6 +20,7 @@ from .admin_forms import CrisisPhraseForm
 from .crisis import crisis_matches
 from .models import CrisisPhrase
 from .moderation import moderation_counts
+from .request_log import page_route
 
 # The crisis lexicon ----------------------------------------------------------
 
@@ -194,3 +195,12 @@ def staff_email_kinds():
 
     # To the team's own addresses (on-call alerts, the contact form): never a member's.
     return [EmailKind("staff", _("messages to the team"))]
+
+
+# The request log -------------------------------------------------------------
+
+
+@hooks.register("before_serve_page")
+def name_the_page_for_the_request_log(page, request, serve_args, serve_kwargs):
+    """The request log (core/request_log.py) names a page by its kind, not its path."""
+    request._log_page_route = page_route(page, serve_args)
