@@ -25,12 +25,12 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 from django_comments_xtd.utils import get_app_model_options
 
-from accounts.roles import has_verified_email
 from accounts.services import DELETED_MEMBER_NAME
 from core.forms import MemberTextMixin
 from core.history import history_forget
 
 from .models import ArticlePage, CommentSafety
+from .permissions import MEMBER, comment_access, is_own
 
 # XtdComment's primary key is a 32-bit AutoField.
 MAX_COMMENT_ID = 2**31 - 1
@@ -38,21 +38,10 @@ ARTICLE_CONTENT_TYPE = str(ArticlePage._meta)  # "articles.articlepage", as the 
 
 # XtdComment.user_name is 50 characters; display names may be longer.
 USER_NAME_MAX_LENGTH = 50
-MODERATE_PERMISSION = "django_comments.can_moderate"
 PARENT_CLOSED = _("The comment you are replying to is no longer open for replies.")
-
-# Who is looking at a comment form.
-ANONYMOUS = "anonymous"
-UNVERIFIED = "unverified"
-MEMBER = "member"
 
 
 # Checks ----------------------------------------------------------------------
-
-
-def member_can_comment(*, user):
-    """Logged-in, active members whose e-mail address is verified."""
-    return bool(user and user.is_active and has_verified_email(user))
 
 
 def comment_parent_is_open(*, article, parent):
@@ -81,9 +70,8 @@ def comment_editable_by(*, comment, user):
     and no moderator has removed them."""
     return bool(
         user
-        and user.is_authenticated
         and user.is_active
-        and comment.user_id == user.pk
+        and is_own(comment=comment, user=user)
         and not comment.is_removed
         and not comment_has_replies(comment=comment)
     )
@@ -182,13 +170,6 @@ def no_avatar(comment):
 # Reads ---------------------------------------------------------------------
 
 
-def comment_access(user):
-    """ANONYMOUS, UNVERIFIED (logged in, e-mail not verified) or MEMBER."""
-    if not user.is_authenticated:
-        return ANONYMOUS
-    return MEMBER if member_can_comment(user=user) else UNVERIFIED
-
-
 def article_for_comment_form(data):
     """The live article a posted comment form points at, or None when the
     hidden fields name anything else."""
@@ -248,7 +229,7 @@ def article_comment_threads(*, article, user, allow_flagging=False):
     published = 0
     # Ordered by thread, then position in it: a parent always comes first.
     for comment in comments.order_by("thread_id", "order"):
-        own = user.is_authenticated and comment.user_id == user.pk
+        own = is_own(comment=comment, user=user)
         waiting = not comment.is_public
         node = {
             "comment": comment,

@@ -19,9 +19,10 @@ from core.crisis.alerts import crisis_alert_enqueue
 from core.decisions import REJECTED, WAS_PENDING, WAS_PUBLISHED
 from core.guards import LimitReached, MemberError, user_row_lock
 
-from . import comments, tasks
-from .comments import MODERATE_PERMISSION, comment_editable_by, comment_parent_is_open, member_can_comment
+from . import comments, permissions, tasks
+from .comments import comment_editable_by, comment_parent_is_open
 from .models import CommentSafety
+from .permissions import member_can_comment
 
 RATE_LIMIT_WINDOW = timedelta(hours=1)
 # The same text posted to the same place by the same member within this time
@@ -73,7 +74,7 @@ def comment_needs_review(*, user):
     """A member's comments wait for a moderator until one of them has been
     published: the first comment is always read by a person. Moderators are
     trusted."""
-    if user.has_perm(MODERATE_PERMISSION):
+    if permissions.can_moderate(user):
         return False
     return not comments.member_has_a_published_comment(user=user)
 
@@ -150,7 +151,7 @@ def comment_flag(*, comment, by):
     """`by` suggests that a moderator remove `comment`. Flagging twice counts
     once (raised again after a moderator kept it, it reopens the comment);
     nobody flags their own comment (it would put it in the queue)."""
-    if comment.user_id is not None and comment.user_id == by.pk:
+    if not permissions.member_can_flag(comment=comment, user=by):
         raise CommentFlagNotAllowed()
     return comments.comment_flag_set(comment=comment, user=by, flag=comments.REMOVAL_SUGGESTED)
 

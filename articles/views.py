@@ -22,15 +22,12 @@ from wagtail.log_actions import registry as log_registry
 
 from core.guards import MemberError
 
-from . import services
+from . import permissions, services
 from .comments import (
-    MEMBER,
-    MODERATE_PERMISSION,
     ArticleCommentForm,
     all_comments,
     article_for_comment,
     article_for_comment_form,
-    comment_access,
     comment_editable_by,
     comment_parent_is_open,
     comments_awaiting_moderation,
@@ -41,6 +38,7 @@ from .comments import (
 )
 from .forms import CommentEditForm, CommentRemovalForm
 from .models import ArticlePage
+from .permissions import MEMBER, MODERATE_PERMISSION, comment_access
 
 MODERATION_PAGE_SIZE = 50
 MY_COMMENTS_PAGE_SIZE = 20
@@ -145,7 +143,7 @@ def comment_flag(request, comment_id):
     access = comment_access(request.user)
     if access != MEMBER:
         return _not_allowed(request, article, access, request.get_full_path())
-    if comment.user_id == request.user.pk:
+    if not permissions.member_can_flag(comment=comment, user=request.user):
         messages.info(request, services.CommentFlagNotAllowed.message)
         return redirect(_comment_url(request, article, comment))
     if request.method == "POST":

@@ -12,6 +12,7 @@ from core.wagtail_hooks import CountedMenuItem
 
 from . import services
 from .comments import comments_awaiting_moderation
+from .permissions import can_moderate
 from .views import CommentDetailView, CommentModerationActionView, CommentModerationIndexView, CommentRemoveView
 
 
@@ -21,7 +22,7 @@ class CommentsMenuItem(CountedMenuItem):
     count_names = ("comments",)
 
     def is_shown(self, request):
-        return request.user.has_perm(services.MODERATE_PERMISSION)
+        return can_moderate(request.user)
 
 
 class CommentModerationViewSet(ViewSet):
@@ -80,7 +81,7 @@ def comment_moderation_counts(request):
 
     from .models import CommentSafety
 
-    if not request.user.has_perm(services.MODERATE_PERMISSION):
+    if not can_moderate(request.user):
         return []
     return [
         {

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -36,6 +35,8 @@ from django.utils.safestring import mark_safe
 from django_tasks import task
 from wagtail import hooks
 
+from .tokens import unsubscribe_token, unsubscribe_token_payload
+
 __all__ = [
     "EmailKind",
     "absolute_url",
@@ -44,12 +45,9 @@ __all__ = [
     "email_kinds",
     "preference_allows",
     "unsubscribe_apply",
-    "unsubscribe_token",
     "unsubscribe_token_read",
     "unsubscribe_url",
 ]
-
-UNSUBSCRIBE_SALT = "core.mail.unsubscribe"
 
 
 @dataclass(frozen=True)
@@ -90,16 +88,12 @@ def preference_allows(*, user, kind):
     return preference is None or bool(getattr(user, preference))
 
 
-def unsubscribe_token(*, user, kind):
-    return signing.dumps([user.pk, kind], salt=UNSUBSCRIBE_SALT, compress=True)
-
-
 def unsubscribe_token_read(token):
     """(user, kind) for a valid token whose kind has a preference, else None."""
-    try:
-        user_pk, kind = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except (signing.BadSignature, TypeError, ValueError):
+    payload = unsubscribe_token_payload(token)
+    if payload is None:
         return None
+    user_pk, kind = payload
     known = email_kinds().get(kind)
     if known is None or known.preference is None:
         return None

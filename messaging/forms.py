@@ -1,11 +1,10 @@
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import MemberTextMixin
 
 from .models import BODY_MAX, MessageReport
+from .tokens import message_form_token
 
 
 class MessageForm(MemberTextMixin, forms.Form):
@@ -29,7 +28,7 @@ class MessageForm(MemberTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["token"].validators = []  # a UUID, not member text (MemberTextMixin)
         if not self.is_bound:
-            self.initial.setdefault("token", uuid.uuid4())
+            self.initial.setdefault("token", message_form_token())
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()

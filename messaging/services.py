@@ -12,11 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
 
-from accounts.roles import has_verified_email
 from core.crisis import crisis_check
 from core.guards import LimitReached, MemberError
 
-from . import tasks
+from . import permissions, tasks
 from .models import Conversation, Message, MessageReport, MessagingSettings
 
 __all__ = [
@@ -25,7 +24,6 @@ __all__ = [
     "conversation_mark_read",
     "conversation_start",
     "conversation_unblock",
-    "member_can_message",
     "member_erase",
     "message_report",
     "message_send",
@@ -91,10 +89,6 @@ def _check_conversation_limit(user):
 # Rules ---------------------------------------------------------------------
 
 
-def member_can_message(*, user):
-    return bool(user and user.is_authenticated and user.is_active and has_verified_email(user))
-
-
 def specialist_takes_conversations(*, user):
     row = MessagingSettings.objects.filter(user=user).values_list("taking_new_conversations", flat=True).first()
     return row is None or row
@@ -122,7 +116,7 @@ def conversation_start(*, member, page, body, token=None):
     between them, started now or found, with `body` as a message in it.
     Returns (conversation, message)."""
     body = _clean_body(body)
-    if not member_can_message(user=member):
+    if not permissions.member_can_message(user=member):
         raise NotAllowed(_("Only members with a verified e-mail address can send messages."))
     specialist = page.user
     if specialist is None or not page.live or not page.is_verified or not specialist.is_active:
@@ -211,7 +205,7 @@ def conversation_block(*, conversation, by):
 
 def conversation_unblock(*, conversation, by):
     """Only the person who blocked can open the conversation again."""
-    if conversation.blocked_by_id != by.pk:
+    if not permissions.can_unblock(user=by, conversation=conversation):
         raise NotAllowed()
     Conversation.objects.filter(pk=conversation.pk).update(blocked_by=None, blocked_at=None)
     conversation.refresh_from_db()
@@ -230,8 +224,7 @@ def messaging_settings_update(*, user, taking_new_conversations):
 def message_report(*, message, by, reason, note=""):
     """A participant reports a message the other side wrote, once. It goes to
     the moderators' queue. Returns (report, created)."""
-    conversation = message.conversation
-    if conversation.side_of(by) is None or message.sender_id == by.pk or message.erased:
+    if not permissions.can_report(user=by, message=message):
         raise NotAllowed(_("You cannot report this message."))
     with transaction.atomic():
         report, created = MessageReport.objects.get_or_create(

@@ -16,9 +16,10 @@ from accounts.roles import is_specialist
 from core.guards import MemberError
 from specialists.models import SpecialistPage
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import MessageForm, MessagingSettingsForm, ReportForm
 from .models import Message
+from .tokens import message_form_token
 
 SENT = gettext_lazy("Your message has been sent.")
 CRISIS_SESSION_KEY = "messaging_crisis_panel"
@@ -80,12 +81,12 @@ def conversation_new(request, slug):
     this specialist, or a first message that starts it."""
     page = get_object_or_404(SpecialistPage.objects.live().verified().select_related("user"), slug=slug)
     user = request.user
-    if page.user_id is None or page.user_id == user.pk:
+    if not permissions.member_can_write_to(user=user, page=page):
         raise Http404
     existing = services.conversation_for(member=user, page=page)
     if existing is not None and request.method != "POST":
         return redirect(existing)
-    if not services.member_can_message(user=user):
+    if not permissions.member_can_message(user=user):
         return render(request, "messaging/verify_email.html", {"specialist": page}, status=403)
     # A form posted from a tab opened before the conversation began still
     # arrives: conversation_start adds it to the conversation (once).
@@ -121,7 +122,7 @@ def _conversation_context(request, conversation, form=None):
         # The specialist sees the crisis lines to pass on when the member's
         # words matched, whichever page of the thread they are reading.
         "crisis_notice": conversation.viewer_side == "specialist" and selectors.member_wrote_crisis(conversation),
-        "blocked_by_me": conversation.blocked_by_id == request.user.pk,
+        "blocked_by_me": permissions.can_unblock(user=request.user, conversation=conversation),
     }
 
 
@@ -155,7 +156,7 @@ def conversation_detail(request, pk):
                             "status": str(SENT),
                             "html": html,
                             "crisis": message.crisis,
-                            "token": str(MessageForm().initial["token"]),
+                            "token": str(message_form_token()),
                         }
                     )
                 messages.success(request, SENT)
@@ -199,7 +200,8 @@ def conversation_unblock(request, pk):
 def message_report(request, pk, message_id):
     conversation = _participant_conversation(request, pk)
     message = get_object_or_404(Message, pk=message_id, conversation=conversation)
-    if message.sender_id == request.user.pk or message.erased:
+    message.conversation = conversation
+    if not permissions.can_report(user=request.user, message=message):
         raise Http404
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

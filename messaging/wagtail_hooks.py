@@ -16,9 +16,7 @@ from accounts.member_data import MemberData
 from core.wagtail_hooks import counted_menu_item_class
 
 from .models import Conversation, MessageReport
-
-MODERATE_PERMISSION = "messaging.change_messagereport"
-
+from .permissions import can_moderate
 
 # The public site ----------------------------------------------------------------
 
@@ -100,7 +98,7 @@ class ReportInspectView(ModelViewSet.inspect_view_class):
     template_name = "messaging/admin/report_inspect.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(MODERATE_PERMISSION):
+        if not can_moderate(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -157,7 +155,7 @@ def register_message_reports():
 
 @hooks.register("moderation_counts")
 def message_report_counts(request):
-    if not request.user.has_perm(MODERATE_PERMISSION):
+    if not can_moderate(request.user):
         return []
     return [
         {

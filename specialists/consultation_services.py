@@ -24,7 +24,7 @@ from . import consultation_tasks as tasks
 from .consultation_selectors import page_open_slots
 from .models import Availability, AvailabilityWindow, ConsultationRequest, DateOff, SpecialistPage
 from .models.consultations import HELD_STATUSES, PENDING_STATUSES
-from .permissions import booking_refusal, is_member_of, is_specialist_of
+from .permissions import booking_refusal, is_member_of, is_specialist_of, owns
 from .slots import overlaps, zone_or_none
 
 __all__ = [
@@ -80,7 +80,7 @@ def availability_update(*, page, by, time_zone, notice_hours, horizon_days, wind
     """The specialist's availability replaced with what their form holds:
     `windows` a list of slots.Window, `dates_off` dates. Requests already made
     keep their slots."""
-    if page.user_id is None or page.user_id != by.pk:
+    if not owns(page, by):
         raise NotAllowed()
     if zone_or_none(time_zone) is None:
         raise MemberError(_("Choose a time zone from the list."))

@@ -10,7 +10,6 @@ moderator's reason. The workflow's signals call specialist_verify and
 specialist_reject (see specialists/signals.py); nothing here is a receiver.
 """
 
-import secrets
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -37,8 +36,10 @@ from accounts import roles
 from core.guards import MemberError, user_row_lock
 from core.models import route_slugs
 
+from . import permissions
 from .models import SpecialistIndexPage, SpecialistPage
 from .tasks import send_specialist_email
+from .tokens import unguessable_file_name
 
 WORKFLOW_NAME = "Specialist verification"
 TASK_NAME = "Check credentials"
@@ -106,16 +107,9 @@ def _photo_collection():
     return collection or root.add_child(name=PHOTO_COLLECTION_NAME)
 
 
-def _unguessable_file_name(extension):
-    """Media files are public to whoever knows the URL: a profile photo's name
-    is random (not the member's name), so a photo of a profile that is not
-    live, or no longer is, cannot be found by guessing."""
-    return f"{secrets.token_urlsafe(18)}{extension}"
-
-
 def _store_photo(*, photo, user, name):
     """A Wagtail image from a CleanPhoto (see specialists.forms.clean_photo)."""
-    filename = _unguessable_file_name(f".{photo.extension}")
+    filename = unguessable_file_name(f".{photo.extension}")
     image = get_image_model()(
         title=f"Photo: {name}"[:255],
         file=ImageFile(BytesIO(photo.content), name=filename),
@@ -208,7 +202,7 @@ def specialist_profile_update(*, page, user, data, photo=None):
     """Save `user`'s changes to their own profile as a new revision and submit
     it to the verification workflow. The live page does not change until a
     moderator approves. Returns the revision."""
-    if page.user_id is None or page.user_id != user.pk:
+    if not permissions.owns(page, user):
         raise PermissionDenied("Only the owner may edit this profile.")
 
     def write(image):
@@ -246,7 +240,7 @@ def _move_to_new_name(image):
     it that was ever handed out stops working (files go once committed)."""
     storage, old_name = image.file.storage, image.file.name
     with storage.open(old_name) as content:
-        new_name = storage.save(image.get_upload_to(_unguessable_file_name(PurePosixPath(old_name).suffix)), content)
+        new_name = storage.save(image.get_upload_to(unguessable_file_name(PurePosixPath(old_name).suffix)), content)
     image.file.name = new_name
     image.save(update_fields=["file"])
     image.renditions.all().delete()  # Wagtail deletes rendition files on commit
@@ -271,15 +265,11 @@ def specialist_photos_withdraw(*, page):
 # --- Outcomes of the workflow ------------------------------------------------
 
 
-def can_verify(user):
-    return bool(user and user.is_active and (user.is_superuser or roles.in_group(user, roles.MODERATORS)))
-
-
 def specialist_verify(*, page, by):
     """A moderator approved `page`: record the check, make its member a
     specialist and tell them. Does nothing when `by` is not a moderator (an
     editor publishing a page does not verify credentials)."""
-    if not can_verify(by):
+    if not permissions.can_verify(by):
         return False
     now = timezone.now()
     with transaction.atomic():

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import member_required
-from accounts.roles import has_verified_email
 
 from . import services
 from .consultation_selectors import attach_next_slots
@@ -25,6 +24,7 @@ from .consultation_views import (  # noqa: F401 - the pages' routes reach every 
 from .filters import DirectoryFilter
 from .forms import ProfileForm
 from .models import SPECIALISTS_PER_PAGE, SpecialistPage
+from .permissions import member_can_create_profile
 from .selectors import free_consultation_page_url, profile_status
 
 
@@ -65,7 +65,7 @@ def profile_join(request, *, section):
     edit_url = section.route_url("profile_edit", request)
     if SpecialistPage.objects.filter(user=request.user).exists():
         return redirect(edit_url)
-    if not has_verified_email(request.user):
+    if not member_can_create_profile(request.user):
         return render(request, "specialists/email_required.html", {"section": section}, status=403)
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES)

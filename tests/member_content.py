@@ -26,8 +26,8 @@ from wagtail.models import WorkflowState
 from accounts.factories import UserFactory, give_totp
 from articles import services as article_services
 from articles.factories import ArticlePageFactory
-from core import mail as site_mail
 from core.factories import TopicFactory
+from core.tokens import unsubscribe_token
 from home.models import ContactPage, FeaturedArticle, StandardPage
 from messaging.models import Conversation
 from qa import services as qa_services
@@ -298,7 +298,7 @@ def build(*, home_page, article_index, specialist_index, capture_on_commit):
             "confirm e-mail, bad link": "/accounts/confirm-email/not-a-key/",
             "inactive account": "/accounts/inactive/",
             "stop answer e-mails": f"/questions/{question.pk}/mute/{qa_tokens.question_mute_token(question)}/",
-            "stop e-mails of a kind": f"/email/unsubscribe/{site_mail.unsubscribe_token(user=asker, kind='messages')}/",
+            "stop e-mails of a kind": f"/email/unsubscribe/{unsubscribe_token(user=asker, kind='messages')}/",
         },
         "asker": {
             "question just asked": f"{question_url}?asked=1",

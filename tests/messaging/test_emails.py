@@ -104,12 +104,12 @@ def test_one_click_unsubscribe_turns_off_this_kind_only(
 
 
 def test_tampered_unsubscribe_link_is_refused(client, a_specialist):
-    from core import mail as site_mail
+    from core import tokens as site_tokens
 
-    token = site_mail.unsubscribe_token(user=a_specialist, kind="messages")
+    token = site_tokens.unsubscribe_token(user=a_specialist, kind="messages")
     assert client.post(f"/email/unsubscribe/{token}x/").status_code == 404
     # A kind that has no preference cannot be "unsubscribed".
-    forged = site_mail.unsubscribe_token(user=a_specialist, kind="moderation")
+    forged = site_tokens.unsubscribe_token(user=a_specialist, kind="moderation")
     assert client.post(f"/email/unsubscribe/{forged}/").status_code == 404
     a_specialist.refresh_from_db()
     assert a_specialist.notify_messages
