@@ -51,6 +51,9 @@ PROTECTED_WORDS = frozenset(
     waists worthiest worthiness wrests wrist writs helix helm
     """.split()  # noqa: SIM905
 )
+# A misspelling near two key words reads as the first in this order: a set's
+# order changes with each process's hash seed, and so would the reading.
+_KEYS_IN_ORDER = tuple(sorted(KEY_WORDS))
 DISTANCE_ONE_FROM = 5  # letters; shorter words are only read by their doubled letters
 DISTANCE_TWO_FROM = 9
 
@@ -108,7 +111,7 @@ def canonical_word(word):
     if len(word) < DISTANCE_ONE_FROM:
         return word
     limit = 2 if len(word) >= DISTANCE_TWO_FROM else 1
-    for key in KEY_WORDS:
+    for key in _KEYS_IN_ORDER:
         if len(key) >= DISTANCE_ONE_FROM and key[0] == word[0] and _distance_at_most(word, key, limit):
             return key
     return word
