@@ -202,6 +202,7 @@ ROWS = {
     ),
     "email/unsubscribe/<str:token>/": ("/email/unsubscribe/not-a-token/", NOT_FOUND),
     "help-now/": ("/help-now/", PUBLIC),
+    "health/": ("/health/", PUBLIC),
     "search/": ("/search/?q=sleep", PUBLIC),
     "search/suggest/": ("/search/suggest/?q=sleep", PUBLIC),
     "robots.txt": ("/robots.txt", PUBLIC),

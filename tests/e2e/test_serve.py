@@ -38,8 +38,10 @@ def wait_for_health(base, server, output, seconds=300):
     pytest.fail(f"scripts/serve.sh did not answer within {seconds} s:\n{output.read_text()}")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_make_serve_serves_pages_static_files_and_health_then_stops_with_its_redis(home_page, tmp_path):
+# live_site: the subprocess reads the committed rows of the migrated database
+# (home page, site), restored by serialized rollback like the browser tests'
+# even after another transactional test in this worker flushed them.
+def test_make_serve_serves_pages_static_files_and_health_then_stops_with_its_redis(live_site, home_page, tmp_path):
     db = connection.settings_dict
     port = free_port()
     env = {
