@@ -35,6 +35,12 @@ class MemberError(Exception):
         super().__init__(str(self.message))
 
 
+class NotAllowed(MemberError):
+    """What is not theirs to do: the one such error every app raises."""
+
+    message = _("You cannot do that.")
+
+
 class LimitReached(MemberError):
     """A member reached a limit. Subclasses give `message` with a %(limit)s
     placeholder; raise them with the limit: QuestionLimitReached(3)."""

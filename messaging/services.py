@@ -13,7 +13,7 @@ from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
 
 from core.crisis import crisis_check
-from core.guards import LimitReached, MemberError
+from core.guards import LimitReached, MemberError, NotAllowed
 
 from . import permissions, tasks
 from .models import Conversation, Message, MessageReport, MessagingSettings
@@ -30,10 +30,6 @@ __all__ = [
     "messaging_settings_update",
     "specialist_takes_conversations",
 ]
-
-
-class NotAllowed(MemberError):
-    message = _("You cannot do that.")
 
 
 class ConversationClosed(MemberError):

@@ -15,17 +15,13 @@ from wagtail.log_actions import log
 
 from core.crisis import crisis_check
 from core.crisis.alerts import crisis_alert_enqueue
-from core.guards import DAY, LimitReached, MemberError, count_since, first_since, user_row_lock
+from core.guards import DAY, LimitReached, MemberError, NotAllowed, count_since, first_since, user_row_lock
 
 from . import tasks
 from .models import Answer, AnswerVote, Question, Report, Status
 from .permissions import member_can_answer, member_can_ask
 
 DUPLICATE_WINDOW = timedelta(minutes=10)
-
-
-class NotAllowed(MemberError):
-    message = _("You cannot do that.")
 
 
 class QuestionLimitReached(LimitReached):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.crisis import crisis_check
-from core.guards import DAY, LimitReached, MemberError, count_since, user_row_lock
+from core.guards import DAY, LimitReached, MemberError, NotAllowed, count_since, user_row_lock
 
 from . import consultation_tasks as tasks
 from .consultation_selectors import page_open_slots
@@ -43,10 +43,6 @@ __all__ = [
 Status = ConsultationRequest.Status
 WAITING_REMINDER_AFTER = timedelta(hours=24)
 MEETING_REMINDER_BEFORE = timedelta(hours=24)
-
-
-class NotAllowed(MemberError):
-    message = _("You cannot do that.")
 
 
 class NotOffered(MemberError):
