@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run serve test install lint format check seed lock chromium redis java blns clean
+.PHONY: help run serve test install lint format check seed lock chromium redis varnish java blns clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,6 +36,16 @@ redis: ## Install Debian's redis-server (rate limits shared across processes are
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
 		else \
 			echo "Tests need redis-server. Install it with: sudo apt-get install -y redis-server" >&2; exit 1; \
+		fi; \
+	fi
+
+varnish: ## Install Debian's Varnish (the frontend cache purge test runs it in front of the app) if missing
+	@if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's varnish for the frontend cache test"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+		else \
+			echo "Tests need varnishd. Install it with: sudo apt-get install -y varnish" >&2; exit 1; \
 		fi; \
 	fi
 
@@ -87,7 +97,7 @@ format: install ## Format Python and templates
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-test: install chromium redis java blns ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
+test: install chromium redis varnish java blns ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
 	scripts/with-postgres.sh scripts/test.sh $(PYTEST_ARGS)
 
 seed: install ## Rebuild the demo content in the SQLite database

@@ -28,6 +28,7 @@ from django_comments_xtd.utils import get_app_model_options
 from accounts.services import DELETED_MEMBER_NAME
 from core.forms import MemberTextMixin
 from core.history import history_forget
+from core.page_cache import content_changed
 
 from .models import ArticlePage, CommentSafety
 from .permissions import MEMBER, comment_access, is_own
@@ -360,6 +361,23 @@ def comment_row_update(comment, /, **changes):
     XtdComment.norel_objects.filter(pk=comment.pk).update(**changes)
     for field, value in changes.items():
         setattr(comment, field, value)
+    comment_shown_changed(comment)
+
+
+def comment_shown_changed(comment):
+    """Readers' kept copies of the comment's article (and the listings) go
+    once the write commits. Saves and deletions of comment rows say so
+    themselves (articles.signals); update()s call this."""
+    object_pk = comment.object_pk
+    content_changed(urls=lambda: article_urls(object_pk))
+
+
+def article_urls(object_pk):
+    """The address of the live article a comment belongs to, in a list."""
+    if not looks_like_id(object_pk):
+        return []
+    article = ArticlePage.objects.live().filter(pk=int(object_pk)).first()
+    return [article.url] if article is not None and article.url else []
 
 
 def comment_row_lock(*, comment):
@@ -400,6 +418,7 @@ def member_comments_erase(*, user):
             XtdComment.objects.filter(pk=comment.pk).update(
                 user=None, user_name=DELETED_MEMBER_NAME, user_email="", user_url="", ip_address=None
             )
+            comment_shown_changed(comment)
         else:
             erased.append(comment.pk)
             comment.delete()

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.blocks import StoryBlock
 from core.models import SeoMixin, Topic, route_slugs
+from core.page_cache import cache_for_readers
 from core.text import reading_minutes, table_of_contents
 from specialists.models import SpecialistPage
 
@@ -46,6 +47,7 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
         verbose_name = _("article index")
 
     def get_context(self, request, *args, **kwargs):
+        cache_for_readers(request, query_keys=self.canonical_query_keys)
         context = super().get_context(request, *args, **kwargs)
         topic_slug = request.GET.get("topic", "").strip()
         articles = ArticlePage.objects.child_of(self).live().public()
@@ -217,6 +219,7 @@ class ArticlePage(SeoMixin, Page):
                 setattr(self, field, found[pk])
 
     def get_context(self, request, *args, **kwargs):
+        cache_for_readers(request)
         context = super().get_context(request, *args, **kwargs)
         self.attach_relations()
         topics = list(self.topics.all())

@@ -1,9 +1,14 @@
 """Receivers that call services; no rules here."""
 
-from django.db.models.signals import post_delete, post_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import CrisisPhrase
+from . import page_cache
+from .models import CrisisPhrase, SiteSettings, Topic
 
 
 @receiver([post_save, post_delete], sender=CrisisPhrase, dispatch_uid="core_crisis_lexicon_changed")
@@ -12,3 +17,34 @@ def crisis_lexicon_changed(sender, **kwargs):
     from .crisis import lexicon_changed
 
     lexicon_changed()
+
+
+# What readers see changed: the kept pages and the frontend cache follow
+# (core.page_cache). Pages published, unpublished, moved or deleted (purged
+# at the address they had), and what every page may show: the crisis link
+# and lexicon, topics, images, members' names.
+
+
+@receiver(page_published, dispatch_uid="core_page_cache_published")
+@receiver(page_unpublished, dispatch_uid="core_page_cache_unpublished")
+@receiver(post_page_move, dispatch_uid="core_page_cache_moved")
+def page_changed(sender, instance, **kwargs):
+    page_cache.content_changed(pages=[instance])
+
+
+@receiver(pre_delete, dispatch_uid="core_page_cache_page_deleted")
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_cache.content_changed(pages=[instance])
+
+
+def _login_only(user, update_fields=None, **kwargs):
+    # Each login saves last_login, which readers never see.
+    return update_fields is not None and set(update_fields) <= {"last_login"}
+
+
+page_cache.watch(CrisisPhrase)
+page_cache.watch(SiteSettings)
+page_cache.watch(Topic)
+page_cache.watch(get_image_model())
+page_cache.watch(get_user_model(), unless=_login_only)

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from core.models import SeoMixin
+from core.page_cache import cache_for_readers
 
 __all__ = [
     "ANONYMOUS_NAME",
@@ -71,6 +72,7 @@ class QuestionIndexPage(RoutablePageMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from .views import question_index_context
 
+        cache_for_readers(request, query_keys=self.canonical_query_keys)
         context = super().get_context(request, *args, **kwargs)
         context.update(question_index_context(request))
         return context

@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from core.crisis import crisis_check
 from core.crisis.alerts import crisis_alert_enqueue
 from core.guards import DAY, LimitReached, MemberError, NotAllowed, count_since, first_since, user_row_lock
+from core.page_cache import content_changed
 
 from . import tasks
 from .models import Answer, AnswerVote, Question, Report, Status
@@ -132,10 +133,17 @@ def question_mute(*, question):
 def question_index_refresh(*, question_id):
     """Bring the question's search entry up to date once the transaction
     commits (through the task interface): its text with its published answers
-    while it is listed, no entry otherwise. Called wherever a question or one
-    of its answers changes (many of those writes are `update()`s, which send
-    no signals)."""
+    while it is listed, no entry otherwise. Readers' kept copies of its page
+    and of the listings go too (core.page_cache). Called wherever a question
+    or one of its answers changes (many of those writes are `update()`s,
+    which send no signals)."""
     transaction.on_commit(lambda: tasks.question_index_update.enqueue(question_id=question_id))
+    content_changed(urls=lambda: _question_urls(question_id))
+
+
+def _question_urls(question_id):
+    question = Question.objects.filter(pk=question_id).only("pk", "slug").first()
+    return [question.get_absolute_url()] if question is not None else []
 
 
 def question_refresh_counters(*, question_id):
@@ -201,6 +209,7 @@ def answer_accept(*, answer, by):
         raise NotAllowed()
     Question.objects.filter(pk=question.pk).update(accepted_answer=answer)
     question.accepted_answer = answer
+    content_changed(urls=[question.get_absolute_url()])
     return answer
 
 
@@ -212,6 +221,7 @@ def answer_vote_helpful(*, answer, by):
         _vote, created = AnswerVote.objects.get_or_create(answer=answer, user=by)
         if created:
             Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
+            content_changed(urls=[answer.question.get_absolute_url()])
     return created
 
 

@@ -17,6 +17,7 @@ from django_ratelimit.decorators import ratelimit
 from accounts.decorators import member_required
 from core.guards import MemberError
 from core.models import SiteSettings
+from core.page_cache import cache_for_readers
 
 from . import permissions, selectors, services, tokens
 from .forms import AnswerForm, QuestionForm, ReportForm, TitleCheckForm
@@ -142,6 +143,7 @@ def question_detail(request, pk, slug, *, section):
     question = _question_or_404(request, pk)
     if slug != question.slug:
         return HttpResponseRedirect(question.get_absolute_url(), status=301)
+    cache_for_readers(request)
     return _render(request, "qa/question_detail.html", _detail_context(request, question), section=section)
 
 

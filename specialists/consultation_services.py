@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.crisis import crisis_check
 from core.guards import DAY, LimitReached, MemberError, NotAllowed, count_since, user_row_lock
+from core.page_cache import content_changed
 
 from . import consultation_tasks as tasks
 from .consultation_selectors import page_open_slots
@@ -191,6 +192,9 @@ def _change(request, *, allowed, to, **fields):
     updated = ConsultationRequest.objects.filter(pk=request.pk, status__in=allowed).update(
         status=to, updated_at=timezone.now(), **fields
     )
+    if updated:
+        # A time held or let go: the next open time readers see may move.
+        content_changed(pages=[request.specialist] if request.specialist_id else [])
     current = ConsultationRequest.objects.get(pk=request.pk)
     for name in ("status", "slot_start", "responded_at", "ended_by", "specialist_message", "sequence"):
         setattr(request, name, getattr(current, name))

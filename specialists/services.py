@@ -35,6 +35,7 @@ from wagtail.users.models import UserProfile
 from accounts import roles
 from core.guards import MemberError, user_row_lock
 from core.models import route_slugs
+from core.page_cache import content_changed
 
 from . import permissions
 from .models import SpecialistIndexPage, SpecialistPage
@@ -279,6 +280,8 @@ def specialist_verify(*, page, by):
         details = page.verification_details()
         SpecialistPage.objects.filter(pk=page.pk).update(verified_at=now, verified_by=by, verified_details=details)
         page.verified_at, page.verified_by, page.verified_details = now, by, details
+        # The badge, and a place in the directory and on the home page.
+        content_changed(pages=[page])
         if page.user_id:
             page.user.groups.add(Group.objects.get(name=roles.SPECIALISTS))
             kind = "approved" if first_time else "changes_approved"
@@ -301,6 +304,7 @@ def specialist_published(*, page, by=None):
         # verified_details stays: what was last checked (whose account, and that
         # a check happened before, for the wording of the next approval e-mail).
         SpecialistPage.objects.filter(pk=page.pk).update(verified_at=None, verified_by=None)
+        content_changed(pages=[page])
         specialists = Group.objects.get(name=roles.SPECIALISTS)
         for user_id in {checked.get("user_id"), page.user_id} - {None}:
             specialists.user_set.remove(user_id)

@@ -6,8 +6,10 @@ from django.dispatch import receiver
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import page_published, page_unpublished, task_rejected, workflow_approved
 
+from core import page_cache
+
 from . import services
-from .models import SpecialistPage
+from .models import Approach, Availability, AvailabilityWindow, ConsultationRequest, DateOff, Language, SpecialistPage
 
 
 def _specialist_page(workflow_state):
@@ -48,3 +50,14 @@ def recheck_published_specialist(sender, instance, revision=None, **kwargs):
 def withdraw_removed_specialist_photos(sender, instance, **kwargs):
     # A profile that leaves the site takes its photos' public URLs with it.
     services.specialist_photos_withdraw(page=instance)
+
+
+# What the directory and the specialist pages show beside the page itself:
+# the next open consultation time (availability, dates off, held times) and
+# the names of languages and approaches. Kept copies go once it commits.
+page_cache.watch(Availability, urls=lambda availability: [availability.specialist.url])
+page_cache.watch(AvailabilityWindow, urls=lambda window: [window.availability.specialist.url])
+page_cache.watch(DateOff, urls=lambda day: [day.availability.specialist.url])
+page_cache.watch(ConsultationRequest, urls=lambda consultation: [consultation.specialist.url])
+page_cache.watch(Language)
+page_cache.watch(Approach)

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, SQLITE_OPTIONS
+from .base import BASE_DIR, SQLITE_OPTIONS, env_bool
 
 DEBUG = True
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-" + "x" * 32)
@@ -26,6 +26,8 @@ if not os.environ.get("DATABASE_URL"):
     }
 # One runserver process: an in-memory cache is enough. Production uses Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Template and code changes show at once; `make serve` has the page cache.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
 # Serve static files straight from the source folders (no collectstatic).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

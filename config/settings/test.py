@@ -19,6 +19,9 @@ if not os.environ.get("REDIS_URL"):
     # Each test process has its own cache; tests that need a shared one
     # (rate limits across processes) start Redis and set REDIS_URL.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages are rendered afresh for every test; tests/core/test_page_cache.py and
+# the Varnish test turn the page cache on.
+PAGE_CACHE_ENABLED = False
 # Codes of ten periods either side are accepted (production: the current one
 # only), so tests/two_factor.py can log the same person in again and again
 # within 30 seconds (Wagtail's page test helpers log in for each check), each

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core.blocks import StoryBlock
 from core.models import SeoMixin
+from core.page_cache import cache_for_readers
 
 
 class HomePage(SeoMixin, Page):
@@ -44,6 +45,7 @@ class HomePage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from ..selectors import home_sections
 
+        cache_for_readers(request)
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(self))
         return context

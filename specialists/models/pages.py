@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from core.models import SeoMixin, route_slugs
+from core.page_cache import cache_for_readers
 
 from ..selectors import specialist_page_context
 from .consultations import ConsultationRequest
@@ -96,6 +97,8 @@ class SpecialistIndexPage(RoutablePageMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from ..views import directory_context
 
+        # Its cards show each specialist's next open time: kept briefly.
+        cache_for_readers(request, query_keys=self.canonical_query_keys, seconds=settings.PAGE_CACHE_SLOT_SECONDS)
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
         return context
@@ -363,6 +366,8 @@ class SpecialistPage(RoutablePageMixin, SeoMixin, Page):
         return self.social_image or self.photo
 
     def get_context(self, request, *args, **kwargs):
+        # It shows the next open time for a free consultation: kept briefly.
+        cache_for_readers(request, seconds=settings.PAGE_CACHE_SLOT_SECONDS)
         context = super().get_context(request, *args, **kwargs)
         context.update(specialist_page_context(self, request))
         return context
