@@ -32,8 +32,9 @@ MESSAGES = [
     (
         "member",
         "That sounds good. Would an evening online work? We are both free after 7 on weekdays.",
-        0,
-        8,
+        # Yesterday evening: a time of today could still be to come when the demo is seeded.
+        1,
+        20,
     ),
 ]
 

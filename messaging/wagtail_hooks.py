@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -137,7 +137,14 @@ class ReportViewSet(ModelViewSet):
     copy_view_enabled = False
     search_backend_name = None
     list_display = [
-        Column("reason", label=_("Reason"), accessor="get_reason_display", sort_key="reason"),
+        # The reason opens the report (reading the message there is what gets logged).
+        TitleColumn(
+            "reason",
+            label=_("Reason"),
+            accessor="get_reason_display",
+            sort_key="reason",
+            get_url=lambda report: reverse("message_reports:inspect", args=[report.pk]),
+        ),
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         DateColumn("created_at", label=_("Reported"), sort_key="created_at"),
     ]

@@ -76,8 +76,10 @@ class AvailabilityForm(_Labelled, forms.Form):
 
 class WindowForm(_Labelled, forms.Form):
     weekday = forms.TypedChoiceField(label=_("Day"), coerce=int, choices=[("", "—"), *Weekday.choices], required=True)
-    start = forms.ChoiceField(label=_("From"), choices=_time_choices(day_times()))
-    end = forms.ChoiceField(label=_("Until"), choices=_time_choices(day_times()[1:]))
+    # Each select starts blank, like the day: a browser sends every select's value, and an
+    # empty row must stay unchanged (so it is skipped) rather than ask for a day.
+    start = forms.ChoiceField(label=_("From"), choices=[("", "—"), *_time_choices(day_times())])
+    end = forms.ChoiceField(label=_("Until"), choices=[("", "—"), *_time_choices(day_times()[1:])])
 
     def clean(self):
         cleaned = super().clean()

@@ -5,6 +5,7 @@ the end; each test runs in a savepoint inside it, so tests that run the
 command again (twice, --reset) leave the shared demo as it was.
 """
 
+import datetime
 import io
 
 import pytest
@@ -16,6 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Page, Revision, Site
@@ -200,6 +202,11 @@ def test_demo_specialist_has_a_conversation_with_an_unread_message(seeded, clien
     conversation = Conversation.objects.get(member=member, specialist=specialist)
     assert conversation.messages.count() == 3
     assert (conversation.specialist_unread, conversation.member_unread) == (1, 0)
+    # Oldest first, and all before the day of seeding: any hour of that day may be still to come.
+    dates = list(conversation.messages.order_by("pk").values_list("created_at", flat=True))
+    assert dates == sorted(dates)
+    assert dates[-1] < datetime.datetime.combine(timezone.localdate(), datetime.time.min, tzinfo=datetime.UTC)
+    assert conversation.last_message_at == dates[-1]
     client.force_login(specialist)
     html = client.get(conversation.get_absolute_url(), HTTP_HOST="localhost").content.decode()
     assert "Would an evening online work?" in html

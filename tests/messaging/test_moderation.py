@@ -3,6 +3,7 @@ message and nothing else of the conversation, every read is logged, and the
 dashboard counts what waits."""
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import ModelLogEntry
 
 from messaging import services
@@ -38,6 +39,11 @@ def test_the_queue_lists_reports_without_the_text(client, a_report, a_moderator)
     assert "Abusive or harassing" in html
     assert "The reported words" not in html
     assert not ModelLogEntry.objects.filter(action="messaging.staff_read").exists()
+    # Each row opens its report, where the moderator reads the message and handles it.
+    row = BeautifulSoup(html, "html.parser").find("a", string=lambda text: text and "Abusive or harassing" in text)
+    assert row is not None and row["href"] == f"/admin/message_reports/inspect/{a_report.pk}/"
+    report_page = client.get(row["href"]).content.decode()
+    assert f'href="/admin/message_reports/edit/{a_report.pk}/"' in report_page
 
 
 def test_dashboard_counts_open_reports(client, a_report, a_moderator):

@@ -6,6 +6,7 @@ free consultation."""
 from datetime import date, time, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 
 from specialists.models import Availability, SpecialistPage
 
@@ -33,6 +34,48 @@ def form_data(windows=(), dates=(), **settings):
     for n, day in enumerate(dates):
         data[f"off-{n}-date"] = day
     return data
+
+
+def as_a_browser_sends_it(html):
+    """The availability form's data as a browser posts it: every select's
+    selected option (or its first), every text and date field, ticked boxes only."""
+    form = BeautifulSoup(html, "html.parser").find("button", string="Save your availability").find_parent("form")
+    data = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button") or name == "csrfmiddlewaretoken":
+            continue
+        if field.name == "select":
+            chosen = field.find("option", selected=True) or field.find("option")
+            data[name] = chosen.get("value", chosen.get_text())
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        elif field.name == "textarea":
+            data[name] = field.get_text()
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def test_the_form_as_the_browser_sends_it_saves_and_its_empty_rows_are_left_out(client, a_consultant):
+    """A browser sends the times of the empty rows too: they must not stop the save."""
+    client.force_login(a_consultant.user)
+    before = list(a_consultant.availability.windows.values_list("weekday", "start", "end"))
+    data = as_a_browser_sends_it(client.get(url(a_consultant)).content.decode())
+    assert data["windows-TOTAL_FORMS"] == str(len(before) + 2)  # two empty rows
+    response = client.post(url(a_consultant), data)
+    assert response.status_code == 302
+    assert list(a_consultant.availability.windows.values_list("weekday", "start", "end")) == before
+    # A day without its times is told next to the field, not saved as midnight.
+    empty = len(before)
+    data[f"windows-{empty}-weekday"] = "5"
+    response = client.post(url(a_consultant), data)
+    assert response.status_code == 400
+    assert f'id="id_windows-{empty}-start_error"' in response.content.decode()
+    data.update({f"windows-{empty}-start": "18:00", f"windows-{empty}-end": "19:30"})
+    assert client.post(url(a_consultant), data).status_code == 302
+    assert (5, time(18), time(19, 30)) in a_consultant.availability.windows.values_list("weekday", "start", "end")
 
 
 def test_the_specialist_saves_windows_dates_off_notice_and_horizon(client, a_consultant):
