@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 DEFAULT_ACTION = _("do this")
 
 
+def _section(kwargs):
+    """The page a routed view was handed (`section`, the directory's `directory`, a
+    landing page's `page`): the menu marks the section it lies in."""
+    return next((kwargs[name] for name in ("section", "directory", "page") if kwargs.get(name) is not None), None)
+
+
 def member_required(action=DEFAULT_ACTION, *, login_redirect_on_get=False):
     """For member actions: a logged-out visitor gets a plain sentence saying
     they need to log in, with log in / sign up links that bring them back
@@ -26,7 +32,7 @@ def member_required(action=DEFAULT_ACTION, *, login_redirect_on_get=False):
                 return render(
                     request,
                     "accounts/login_required.html",
-                    {"action": action, "next": request.get_full_path(), "section": kwargs.get("section")},
+                    {"action": action, "next": request.get_full_path(), "section": _section(kwargs)},
                     status=403,
                 )
             return view(request, *args, **kwargs)

@@ -103,7 +103,7 @@ def _calendar(request, *, url, cancel):
         cancel=cancel,
     )
     method = "CANCEL" if cancel else "REQUEST"
-    return ("consultation.ics", content, f"text/calendar; method={method}; charset=UTF-8")
+    return ("consultation.ics", content, f"text/calendar; method={method}")  # Django adds the charset
 
 
 @task()

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 
 from home.models import StandardPage
+from specialists.factories import SpecialistPageFactory
 
 # href="/...", action="/..." and src="/..." written into a template.
 LITERAL_PATH = re.compile(r"""\b(?:href|action|src)\s*=\s*["']/""")
@@ -57,6 +58,13 @@ def test_menu_marks_the_section_of_the_page_as_current(client, an_article, speci
     assert current["Specialists"] is None
     # A route the directory serves belongs to the directory, its login prompt included.
     current = {text: current for text, _href, current in menu(client, "/specialists/join/")}
+    assert current["Specialists"] == "page"
+    # The consultation routes' login prompts too: the dashboard's and a landing page's.
+    for route in ("me/availability/", "me/requests/"):
+        current = {text: current for text, _href, current in menu(client, f"/specialists/{route}")}
+        assert current["Specialists"] == "page", route
+    landing = SpecialistPageFactory(parent=specialist_index, title="Dr Ada Moss", slug="ada-moss")
+    current = {text: current for text, _href, current in menu(client, landing.url + "consultation/")}
     assert current["Specialists"] == "page"
     client.force_login(a_member)
     current = {text: current for text, _href, current in menu(client, "/specialists/join/")}

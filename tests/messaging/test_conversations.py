@@ -153,6 +153,7 @@ def test_a_blocked_member_cannot_start_again(a_conversation, a_member, a_special
 
 def test_specialist_not_taking_new_conversations(client, a_specialist, a_member, another_member, a_conversation, start):
     client.force_login(a_specialist)
+    assert "Your private conversations with members." in client.get("/messages/").content.decode()
     response = client.post("/messages/settings/", {})
     assert response.status_code == 302
     assert not services.specialist_takes_conversations(user=a_specialist)

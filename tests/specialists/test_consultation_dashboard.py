@@ -50,6 +50,8 @@ def test_the_dashboard_lists_pending_upcoming_and_past(client, a_consultant, boo
     assert action(a_consultant, waiting, "accept") in pending_part
     assert action(a_consultant, over, "done") in past_part and action(a_consultant, over, "missed") in past_part
     assert "Times are shown in your time zone, Europe/London." in html
+    # What waits is the specialist's to answer: told to them as such, not as the member reads it.
+    assert "Waiting for your answer" in pending_part and "Waiting for the specialist" not in html
 
 
 def test_accepting_confirms_and_a_double_submit_changes_nothing(

@@ -76,6 +76,9 @@ def test_accepting_sends_both_sides_the_invitation(booked, a_member, a_consultan
         assert str(event["UID"]) == f"{booked.pk}@steady-ground.consultations"
         assert str(event["STATUS"]) == "CONFIRMED" and int(event["SEQUENCE"]) == 0
         assert "teenage" not in event.to_ical().decode()
+        # One charset in the attachment's Content-Type (a repeated parameter confuses mail clients).
+        [part] = [p for p in message.message().walk() if p.get_content_type() == "text/calendar"]
+        assert part["Content-Type"].lower().count("charset") == 1 and part.get_param("method") == "REQUEST"
         assert f"/accounts/consultations/{booked.pk}/" in str(event["URL"]) or "/specialists/me/requests/" in str(
             event["URL"]
         )
