@@ -24,6 +24,10 @@ from .highlight import highlight, snippet, term_pattern
 KINDS = ("articles", "questions", "specialists")
 GROUP_SIZE = {"articles": 3, "questions": 4, "specialists": 3}
 PER_PAGE = 10
+# Past this many matches of one kind, the count says "200+" and the newest
+# this many are the ones ranked (search_kind): what a search costs stays
+# the same however large the site grows (README, "Search at scale").
+MATCH_LIMIT = 200
 SUGGESTIONS_PER_KIND = 3
 LABELS = {
     "articles": _("Articles"),
@@ -43,13 +47,11 @@ def _findable(kind, topic=None):
 
     Topic filters go through the primary key (a filter every backend accepts)."""
     if kind == "articles":
-        found = ArticlePage.objects.live().public().select_related("author")
+        found = ArticlePage.objects.live().public()
         if topic is not None:
             found = found.filter(pk__in=list(ArticlePage.objects.filter(topics=topic).values_list("pk", flat=True)))
     elif kind == "questions":
-        published_answers = Answer.objects.filter(status=Answer.Status.PUBLISHED)
-        published = Prefetch("answers", queryset=published_answers.only("question_id", "status", "body"))
-        found = Question.objects.listed().select_related("topic").prefetch_related(published)
+        found = Question.objects.listed()
         if topic is not None:
             found = found.filter(topic=topic)
     else:
@@ -59,11 +61,54 @@ def _findable(kind, topic=None):
     return found
 
 
+def _shown(kind, found):
+    """`found` with what a hit shows of each result read in the same queries."""
+    if kind == "articles":
+        return found.select_related("author")
+    if kind == "questions":
+        published_answers = Answer.objects.filter(status=Answer.Status.PUBLISHED)
+        published = Prefetch("answers", queryset=published_answers.only("question_id", "status", "body"))
+        return found.select_related("topic").prefetch_related(published)
+    return found
+
+
+class Matches:
+    """The matches of one kind for some words, best first: sliceable for a
+    page of them, with `count` (never more than MATCH_LIMIT) and `more` (True
+    when there are more matches than that) known before any slice is read."""
+
+    def __init__(self, ranked, count, more):
+        self.ranked, self._count, self.more = ranked, count, more
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, key):
+        return self.ranked[key]
+
+    def __len__(self):
+        return self._count
+
+
 def search_kind(kind, terms, *, topic=None, operator="and"):
-    """Search results (lazy, sliceable, countable) of one kind for `terms`,
-    best first: titles weigh more than summaries, summaries more than bodies
-    (the boosts in each model's search_fields)."""
-    return _findable(kind, topic).search(terms, operator=operator)
+    """The matches of one kind for `terms` (a Matches), best first: titles
+    weigh more than summaries, summaries more than bodies (the boosts in each
+    model's search_fields).
+
+    Counting and ranking every match grows with the site: a common word is in
+    most of 50,000 questions. So at most MATCH_LIMIT matches are counted (the
+    page then says "200+") and, past that, the newest MATCH_LIMIT of them are
+    the ones ranked: one bounded read, newest first (by primary key, which
+    every backend can sort and filter on), finds where that pool starts."""
+    found = _findable(kind, topic)
+    newest = found.order_by("-id").search(terms, operator=operator, order_by_relevance=False)
+    # The match just past the newest MATCH_LIMIT, if there is one.
+    past = list(newest[MATCH_LIMIT : MATCH_LIMIT + 1])
+    if past:
+        found, count = found.filter(id__gt=past[0].id), MATCH_LIMIT
+    else:
+        count = newest.count()
+    return Matches(_shown(kind, found).search(terms, operator=operator), count, more=bool(past))
 
 
 @dataclass
@@ -123,6 +168,7 @@ class Group:
     label: str
     count: int
     hits: list
+    more: bool = False  # more than `count` (MATCH_LIMIT) matches
 
 
 def search_groups(terms, *, topic=None, request=None):
@@ -134,7 +180,7 @@ def search_groups(terms, *, topic=None, request=None):
             results = search_kind(kind, terms, topic=topic, operator=operator)
             count = results.count()
             best = hits(kind, results[: GROUP_SIZE[kind]], terms, request) if count else []
-            groups.append(Group(kind=kind, label=LABELS[kind], count=count, hits=best))
+            groups.append(Group(kind=kind, label=LABELS[kind], count=count, hits=best, more=results.more))
         if any(group.count for group in groups) or len(terms.split()) < 2:
             return groups, operator == "or"
     return groups, True

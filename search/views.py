@@ -72,14 +72,16 @@ def search(request):
     # above the results, and the crisis page comes first.
     crisis_panel = bool(query) and crisis_check(query) is not None
     help_first = crisis_panel or bool(query) and bool(HELP_PAGE_WORDS.intersection(canonical(query).split()))
-    groups, page_obj, any_word = [], None, False
+    groups, page_obj, any_word, more = [], None, False, False
     if terms and not (topic_slug and topic is None):
         if kind:
             results = selectors.search_kind(kind, terms, topic=topic)
             page_obj = Paginator(results, selectors.PER_PAGE).get_page(request.GET.get("page"))
             page_obj.hits = selectors.hits(kind, page_obj.object_list, terms, request)
+            more = results.more
         else:
             groups, any_word = selectors.search_groups(terms, topic=topic, request=request)
+            more = any(group.more for group in groups)
     total = page_obj.paginator.count if page_obj else sum(group.count for group in groups)
     context = {
         "query": query,
@@ -93,6 +95,7 @@ def search(request):
         "page_obj": page_obj,
         "any_word": any_word,
         "total": total,
+        "more": more,  # a count stopped at selectors.MATCH_LIMIT: there are more
         "found": help_first or total > 0,
         "help_first": help_first,
         "crisis_panel": crisis_panel,

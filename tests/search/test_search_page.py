@@ -191,6 +191,28 @@ def test_each_group_shows_its_best_few_with_a_count_and_see_all(client, make_que
     assert "kind=questions" in more["href"] and "q=sleepwalking" in more["href"]
 
 
+def test_past_the_match_limit_the_count_says_so_and_the_newest_are_ranked(client, make_question, monkeypatch):
+    from search import selectors
+
+    monkeypatch.setattr(selectors, "MATCH_LIMIT", 5)
+    oldest = make_question(title="Bruxism", body="Night grinding.")  # the best title, but outside the newest five
+    for n in range(6):
+        make_question(title=f"Question number {n}", body="Some bruxism at night.")
+    best_of_newest = make_question(title="Bruxism again", body="Still grinding.")
+
+    page = soup_of(search(client, "bruxism"))
+    section = page.select_one("section[aria-labelledby=search-questions]")
+    assert "(5+)" in section.h2.get_text()
+    assert section.select_one(".search-section__more a").get_text() == "See the newest 5 questions"
+    assert "More than 5 results" in page.select_one(".search-summary").get_text()
+    titles = group_titles(search(client, "bruxism"), "questions")
+    assert titles[0] == best_of_newest.title and oldest.title not in titles
+
+    listing = soup_of(search(client, "bruxism", kind="questions"))
+    assert "(5+)" in listing.h2.get_text() and listing.select_one("[data-search-capped]")
+    assert len(listing.select(".search-hit")) == 5
+
+
 def test_an_unknown_kind_shows_every_group(client, make_question):
     make_question(title="Sleepwalking question")
     response = search(client, "sleepwalking", kind="'; DROP TABLE")
