@@ -233,7 +233,12 @@ class ProposeForm(_Labelled, forms.Form):
 
     def __init__(self, *args, slots, zone, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slot"].choices = [("", "—"), *slot_choices(slots, zone)]
+        # Grouped by day, and each option names its day too: a closed select shows only the chosen option.
+        choices = []
+        for day, times in slot_choices(slots, zone):
+            short = date_format(parse_slot_value(times[0][0]).astimezone(zone), "D j M")
+            choices.append((day, [(value, f"{short}, {label}") for value, label in times]))
+        self.fields["slot"].choices = [("", "—"), *choices]
 
     def clean_slot(self):
         return parse_slot_value(self.cleaned_data["slot"])

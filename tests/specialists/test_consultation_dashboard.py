@@ -4,6 +4,7 @@ accepts or declines it), cancel, mark done or missed after the time; double
 submits harmless; the member's cancel; query budgets."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -52,6 +53,9 @@ def test_the_dashboard_lists_pending_upcoming_and_past(client, a_consultant, boo
     assert "Times are shown in your time zone, Europe/London." in html
     # What waits is the specialist's to answer: told to them as such, not as the member reads it.
     assert "Waiting for your answer" in pending_part and "Waiting for the specialist" not in html
+    # Another time to propose names its day, also once chosen and the list closed.
+    later = open_slots(a_consultant, limit=1)[0].astimezone(ZoneInfo("Europe/London"))
+    assert f">{later:%a} {later.day} {later:%b}, {later:%H:%M}</option>" in pending_part
 
 
 def test_accepting_confirms_and_a_double_submit_changes_nothing(
