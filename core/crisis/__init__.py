@@ -27,7 +27,8 @@ How a text is read, in order (each layer only adds matches):
    don't want to wake up" is urgent.
 4. A small trained model (model.py) over stems and concepts catches what the
    combinations still miss, at a threshold set by cross-validation so it
-   adds few false alarms; it reports the features that carried its score.
+   adds few false alarms; it names the clause and member's words whose
+   features carried its score, and the kind of danger in that clause.
 
 Rules and the lexicon are compiled once; the editors' lexicon on first use
 and again after an editor changes it (see lexicon_changed).
@@ -178,7 +179,9 @@ def crisis_matches(*texts, editor_lexicon=True):
     return found
 
 
-# Model features shown as the member's words (stems read back).
+# The kind of danger a model match names: the first of these concepts in the
+# clause that carried the score (else in the whole text), else "several
+# warning signs".
 _CONCEPT_CATEGORY = [
     ("suicide", builtin.SUICIDE),
     ("means", builtin.METHOD),
@@ -188,26 +191,91 @@ _CONCEPT_CATEGORY = [
     ("danger", builtin.HARM_FROM_OTHERS),
     ("child_harm", builtin.HARM_TO_CHILD),
     ("harm_other", builtin.HARM_TO_OTHERS),
+    ("harm_pronoun", builtin.HARM_TO_OTHERS),
     ("farewell", builtin.FAREWELL),
     ("death", builtin.WISH_TO_DIE),
     ("life", builtin.WISH_TO_DIE),
+    ("future_gone", builtin.WISH_TO_DIE),
     ("hopeless", builtin.WISH_TO_DIE),
     ("burden", builtin.WISH_TO_DIE),
+    ("despair", builtin.WARNING_SIGNS),
+    ("close", builtin.HARM_FROM_OTHERS),
 ]
+# "he" and "she" are someone close only with a threat; alone they name no danger.
+_PRONOUNS = frozenset({"he", "she"})
+_CATEGORY_OF = dict(_CONCEPT_CATEGORY)
+_RANK = {name: rank for rank, (name, _category) in enumerate(_CONCEPT_CATEGORY)}
+# The member's words a model match shows: at most this many, in spans.
+_SHOWN_WORDS = 6
 
 
 def _read_text(text):
     return read([stem(token) for token in canonical(text).split(" ") if token])
 
 
-def _words_of(feature, tokens, stems):
+def _feature_positions(feature, offset, clause_words, hits):
+    """The token positions (in the whole text) of the words that make
+    `feature` in one clause."""
     kind, _colon, name = feature.partition(":")
     if kind in {"c", "p"}:
-        return name.replace("!", " (negated)").replace("+", " + ").replace("_", " ")
-    shown = []
-    for part in name.split(" "):
-        shown.append(next((token for token, word in zip(tokens, stems, strict=True) if word == part), part))
-    return " ".join(shown)
+        wanted = set(name.split("+"))
+        return [
+            position
+            for hit in hits
+            if hit.concept + ("!" if hit.negated else "") in wanted
+            for position in range(hit.first_token, hit.last_token)
+        ]
+    kept = [(index, word) for index, word in enumerate(clause_words) if word not in model.STOP_WORDS]
+    parts = name.split(" ")
+    positions = []
+    for at in range(len(kept) - len(parts) + 1):
+        if [word for _index, word in kept[at : at + len(parts)]] == parts:
+            positions.extend(offset + index for index, _word in kept[at : at + len(parts)])
+    return positions
+
+
+def _named_concepts(hits):
+    return [
+        hit.concept
+        for hit in hits
+        if hit.concept in _RANK and not (hit.concept == "close" and hit.words.strip() in _PRONOUNS)
+    ]
+
+
+def _model_match(tokens, stems, reading, weights, score):
+    """A model match that names the kind of danger and the member's words
+    that carried the score: each clause's features are weighed, the clause
+    that raised the score most is the one shown, and within it the words
+    its strongest features stand on, in the member's order."""
+    best = None
+    for (offset, clause), (_clause, hits) in zip(builtin.clauses(stems), reading, strict=True):
+        clause_words = clause.split()
+        weight_of = {}
+        for feature in model.clause_features(clause, hits):
+            weight = weights.get(feature, 0.0)
+            positions = _feature_positions(feature, offset, clause_words, hits) if weight > 0 else []
+            for position in positions:
+                weight_of[position] = weight_of.get(position, 0.0) + weight / len(positions)
+        total = sum(weight_of.values())
+        if weight_of and (best is None or total > best[0]):
+            best = (total, weight_of, hits)
+    if best is None:
+        return CrisisMatch(builtin.WARNING_SIGNS, f"model: {score:.2f}", "")
+    _total, weight_of, hits = best
+    strongest = sorted(weight_of, key=lambda position: (-weight_of[position], position))[:_SHOWN_WORDS]
+    cut = weight_of[strongest[0]] / 3
+    shown = sorted(position for position in strongest if weight_of[position] >= cut)
+    spans = []
+    for position in shown:
+        if spans and position - spans[-1][-1] <= 2:
+            spans[-1].extend(range(spans[-1][-1] + 1, position + 1))
+        else:
+            spans.append([position])
+    excerpt = " … ".join(" ".join(tokens[at] for at in span if tokens[at].isalnum()) for span in spans)
+    ranked = sorted((_RANK[name], name) for name in _named_concepts(hits))
+    ranked = ranked or sorted((_RANK[name], name) for _c, all_hits in reading for name in _named_concepts(all_hits))
+    category = _CATEGORY_OF[ranked[0][1]] if ranked else builtin.WARNING_SIGNS
+    return CrisisMatch(category, f"model: {score:.2f}", excerpt[:120])
 
 
 def _general_matches(text):
@@ -223,14 +291,10 @@ def _general_matches(text):
     if found:
         return found
     weights = model.trained_weights(_read_text)
-    features = model.features(reading)
-    score = model.probability(weights, features)
+    score = model.probability(weights, model.features(reading))
     if score < model.THRESHOLD:
         return []
-    present = {hit.concept for _clause, hits in reading for hit in hits}
-    category = next((category for name, category in _CONCEPT_CATEGORY if name in present), builtin.WARNING_SIGNS)
-    excerpt = " … ".join(_words_of(feature, tokens, stems) for feature in model.carried(weights, features))
-    return [CrisisMatch(category, f"model: {score:.2f}", excerpt[:120])]
+    return [_model_match(tokens, stems, reading, weights, score)]
 
 
 def crisis_check(*texts, editor_lexicon=True):

@@ -146,19 +146,25 @@ def _blank(found):
     return "~ " * len(found.group(0).split())
 
 
+def clauses(stem_tokens):
+    """The clauses of a text (its stems, one per token) with idioms blanked
+    word for word: a list of (index of the clause's first token, clause)."""
+    blanked = _BENIGN.sub(_blank, " " + " ".join(stem_tokens) + " ").split()
+    found, start = [], 0
+    for index, token in enumerate([*blanked, "."]):
+        if token in _BOUNDARIES:
+            if any(word not in {"~", ","} for word in blanked[start:index]):
+                found.append((start, " " + " ".join(blanked[start:index]) + " "))
+            start = index + 1
+    return found
+
+
 def read(stem_tokens):
     """The clauses of a text (its stems, one per token) with their concept
     hits: a list of (clause, hits). Idioms are blanked word for word first,
     so token positions still point at the member's words."""
-    blanked = _BENIGN.sub(_blank, " " + " ".join(stem_tokens) + " ").split()
-    clauses, start = [], 0
-    for index, token in enumerate([*blanked, "."]):
-        if token in _BOUNDARIES:
-            if any(word not in {"~", ","} for word in blanked[start:index]):
-                clauses.append((start, " " + " ".join(blanked[start:index]) + " "))
-            start = index + 1
     read_clauses = []
-    for offset, clause in clauses:
+    for offset, clause in clauses(stem_tokens):
         hits = []
         for name, compiled in _COMPILED.items():
             for found in compiled.finditer(clause):

@@ -10,7 +10,8 @@ time (fixed order, no randomness).
 It only ever adds to the rules: a text is urgent by the model when its score
 reaches THRESHOLD, chosen by cross-validation (scripts/crisis_crossvalidate.py)
 so that the whole detector flags at most 2% of ordinary texts it was not
-trained on. What matched is the features that carried the score.
+trained on. What matched names the clause and the member's words whose
+features carried the score (core.crisis._model_match).
 
 The weights are trained once by scripts/crisis_train.py and shipped in
 weights.json with a digest of everything they were trained from (the corpus,
@@ -37,7 +38,7 @@ EPOCHS = 30
 RATE = 0.2
 L2 = 1e-3
 
-_STOP = frozenset({"~", ",", ".", "!", "?", ";", ":", "(", ")", '"', "a", "the", "an"})
+STOP_WORDS = frozenset({"~", ",", ".", "!", "?", ";", ":", "(", ")", '"', "a", "the", "an"})
 
 
 def corpus_lines(name):
@@ -54,17 +55,25 @@ def training_set():
     return examples
 
 
+def clause_features(clause, hits):
+    """Feature names of one clause (as concepts.read() gives it): its stems,
+    pairs of stems, concepts and pairs of concepts."""
+    found = set()
+    words = [word for word in clause.split() if word not in STOP_WORDS]
+    found.update("w:" + word for word in words)
+    found.update(f"b:{first} {second}" for first, second in zip(words, words[1:], strict=False))
+    names = sorted({hit.concept + ("!" if hit.negated else "") for hit in hits} - {"self", "self!"})
+    found.update("c:" + name for name in names)
+    found.update(f"p:{first}+{second}" for i, first in enumerate(names) for second in names[i + 1 :])
+    return found
+
+
 def features(read_clauses):
-    """Feature names of a text read by concepts.read(): stems, pairs of
-    stems, concepts and pairs of concepts within one clause."""
+    """Feature names of a text read by concepts.read(): the union of its
+    clauses' features."""
     found = set()
     for clause, hits in read_clauses:
-        words = [word for word in clause.split() if word not in _STOP]
-        found.update("w:" + word for word in words)
-        found.update(f"b:{first} {second}" for first, second in zip(words, words[1:], strict=False))
-        names = sorted({hit.concept + ("!" if hit.negated else "") for hit in hits} - {"self", "self!"})
-        found.update("c:" + name for name in names)
-        found.update(f"p:{first}+{second}" for i, first in enumerate(names) for second in names[i + 1 :])
+        found |= clause_features(clause, hits)
     return found
 
 
@@ -96,12 +105,6 @@ def _sigmoid(score):
 
 def probability(weights, found):
     return _sigmoid(weights[""] + sum(weights.get(name, 0.0) for name in found))
-
-
-def carried(weights, found, count=3):
-    """The features that raised the score most, strongest first."""
-    ranked = sorted((weights.get(name, 0.0), name) for name in found if weights.get(name, 0.0) > 0)
-    return [name for _weight, name in reversed(ranked[-count:])]
 
 
 def digest():

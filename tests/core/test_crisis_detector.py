@@ -188,6 +188,26 @@ def test_what_matched_names_the_kind_of_danger(text, category):
     assert crisis_check(text, editor_lexicon=False).category == category
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "word"),
+    [
+        ('My ex sent me a photo of my front door at 2am with the message "see you soon".', "harm_from_others", "soon"),
+        ("I tied the knot just to see if I could, it is still hanging in the wardrobe.", "method", "hanging"),
+    ],
+)
+def test_a_model_match_names_the_danger_and_the_members_words(text, category, word):
+    # Texts no concept combination decides: the model flags them, and what
+    # matched still names a kind of danger and quotes the member's own words
+    # (each piece a run of the normalised words), never feature names.
+    match = crisis_check(text, editor_lexicon=False)
+    words = " ".join(token for token in canonical(text).split() if token.isalnum())
+    assert match is not None and match.rule.startswith("model: ")
+    assert match.category == category
+    pieces = match.excerpt.split(" … ")
+    assert word in match.excerpt and all(piece and piece in words for piece in pieces)
+    assert not any(mark in match.excerpt for mark in ("+", ":", "_", "(negated)"))
+
+
 # Normalisation -----------------------------------------------------------------
 
 
