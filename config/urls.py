@@ -44,6 +44,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("health/", core_views.health, name="health"),
+    path(settings.CSP_REPORT_URL.strip("/") + "/", core_views.csp_report, name="csp_report"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # A sitemap index, and each section's sitemap (paginated past 50,000 URLs).
     path("sitemap.xml", search_sitemaps.sitemap_index, name="sitemap"),

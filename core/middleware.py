@@ -1,5 +1,9 @@
 """Response headers that hold for the whole site."""
 
+from csp.constants import HEADER
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
@@ -26,4 +30,58 @@ class PrivateResponsesMiddleware:
             add_never_cache_headers(response)
         elif getattr(request, "user", None) is not None and request.user.is_authenticated:
             patch_cache_control(response, private=True)
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django has no setting for, on every response (static files too):
+    Permissions-Policy (settings.PERMISSIONS_POLICY: each feature with the
+    origins allowed to use it, none for off) and Cross-Origin-Resource-Policy
+    (settings.CROSS_ORIGIN_RESOURCE_POLICY). The same bytes for everyone, so
+    cached pages keep them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.headers = {}
+        features = getattr(settings, "PERMISSIONS_POLICY", {})
+        if features:
+            self.headers["Permissions-Policy"] = ", ".join(
+                f"{feature}=({' '.join(origins)})" for feature, origins in features.items()
+            )
+        corp = getattr(settings, "CROSS_ORIGIN_RESOURCE_POLICY", "")
+        if corp:
+            self.headers["Cross-Origin-Resource-Policy"] = corp
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for name, value in self.headers.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with two policies: the site's
+    (settings.CONTENT_SECURITY_POLICY) and, under settings.CSP_ADMIN_URL_PREFIXES,
+    the admins' (settings.ADMIN_CONTENT_SECURITY_POLICY), which the Wagtail
+    editor needs looser. A view's own @csp/@csp_update/@csp_replace still win.
+
+    Where a policy reports with report-to, the response names that group's
+    endpoint in Reporting-Endpoints (the same value for every reader)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(settings.CSP_ADMIN_URL_PREFIXES):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        return parts
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(settings.CSP_ADMIN_URL_PREFIXES):
+            # The editor's preview renders the page through the middleware
+            # again, which gives it the site's policy; inside the admin's
+            # preview frame it is an admin response.
+            response.headers.pop(HEADER, None)
+        response = super().process_response(request, response)
+        policy = response.get(HEADER, "")
+        if f"report-to {settings.CSP_REPORT_GROUP}" in policy and "Reporting-Endpoints" not in response:
+            response["Reporting-Endpoints"] = f'{settings.CSP_REPORT_GROUP}="{settings.CSP_REPORT_URL}"'
         return response

@@ -225,3 +225,39 @@ class CrisisPhrase(models.Model):
                 raise ValidationError(
                     {"phrase": _("This pattern is not valid: %(error)s") % {"error": error}}
                 ) from error
+
+
+class CspReport(models.Model):
+    """What browsers reported breaking the Content-Security-Policy, one row per
+    kind of violation with a count: never who, from where, or a full address
+    (core.csp_reports reduces each report to these fields)."""
+
+    directive = models.CharField(_("directive"), max_length=40)
+    blocked = models.CharField(
+        _("blocked"),
+        max_length=120,
+        help_text=_("“inline”, “eval”, a scheme such as “data”, or another site's origin."),
+    )
+    page = models.CharField(
+        _("page kind"), max_length=120, help_text=_("The kind of page (its route), never its address.")
+    )
+    source = models.CharField(_("source file"), max_length=200, blank=True)
+    line = models.PositiveIntegerField(_("line"), default=0, help_text=_("0: not given."))
+    enforced = models.BooleanField(_("enforced"), default=True)
+    count = models.PositiveIntegerField(_("count"), default=1)
+    first_seen = models.DateTimeField(_("first seen"), auto_now_add=True)
+    last_seen = models.DateTimeField(_("last seen"), auto_now=True)
+
+    class Meta:
+        ordering = ["-last_seen"]
+        verbose_name = _("CSP violation report")
+        verbose_name_plural = _("CSP violation reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["directive", "blocked", "page", "source", "line", "enforced"],
+                name="core_cspreport_one_row_per_kind",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.directive}: {self.blocked} on {self.page}"

@@ -1,6 +1,7 @@
 import logging
 import secrets
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -12,7 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
 
+from . import csp_reports
 from .http import site_url
 
 
@@ -138,3 +141,34 @@ def email_unsubscribe(request, token):
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@csrf_exempt  # browsers send reports without a token; the view reads no cookie and acts for no one
+@require_http_methods(["POST"])
+def csp_report(request):
+    """Where browsers report Content-Security-Policy violations (report-uri and
+    report-to). Kept as core.csp_reports reduces them: no address, no user, no
+    full URL. At most CSP_REPORTS_PER_MINUTE requests per visitor's address
+    (counted in the cache, never stored) and CSP_REPORT_MAX_BYTES per body;
+    always 204, so a page's reports cannot probe what was kept."""
+    limited = is_ratelimited(
+        request,
+        group="csp_report",
+        key="ip",
+        rate=f"{settings.CSP_REPORTS_PER_MINUTE}/m",
+        method=is_ratelimited.ALL,
+        increment=True,
+    )
+    if limited:
+        return HttpResponse(status=429)
+    try:
+        length = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        length = settings.CSP_REPORT_MAX_BYTES + 1
+    if length > settings.CSP_REPORT_MAX_BYTES:
+        return HttpResponse(status=413)
+    content_type = request.content_type or ""
+    if content_type not in {"application/csp-report", "application/reports+json", "application/json"}:
+        return HttpResponse(status=415)
+    csp_reports.record_body(content_type, request.read(settings.CSP_REPORT_MAX_BYTES), request)
+    return HttpResponse(status=204)

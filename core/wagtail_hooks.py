@@ -15,10 +15,12 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .admin_forms import CrisisPhraseForm
 from .crisis import crisis_matches
-from .models import CrisisPhrase
+from .models import CrisisPhrase, CspReport
 from .moderation import moderation_counts
 from .request_log import page_route
 
@@ -120,6 +122,36 @@ class CrisisPhraseViewSet(ModelViewSet):
 def register_crisis_lexicon():
     # Editors keep the lexicon; it sits with the other editorial settings.
     return CrisisPhraseViewSet("crisis_lexicon")
+
+
+# Content-Security-Policy reports ---------------------------------------------
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Rows browsers wrote: staff may look and clear them, nobody adds or edits."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "change"} and super().user_has_permission(user, action)
+
+
+class CspReportViewSet(ModelViewSet):
+    model = CspReport
+    icon = "warning"
+    menu_label = _("CSP reports")
+    add_to_settings_menu = True
+    menu_order = 900
+    list_display = ["directive", "blocked", "page", "source", "line", "enforced", "count", "last_seen"]
+    list_filter = ["directive", "enforced"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []  # never edited; the policy above refuses add and change
+
+
+@hooks.register("register_admin_viewset")
+def register_csp_reports():
+    # Superusers, and staff given "Can view CSP violation report".
+    register_permission_policy(CspReport, ReadOnlyPermissionPolicy(CspReport))
+    return CspReportViewSet("csp_reports")
 
 
 # Counts for moderators -----------------------------------------------------

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -82,11 +83,17 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "django.forms",  # its widget templates, for FORM_RENDERER below
+    "csp",  # django-csp's checks of its settings
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers Django has no setting for (Permissions-Policy, CORP), static files too.
+    "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy: the site's, or the Wagtail admin's (settings
+    # below); outside the page cache, so cached pages get the same header.
+    "core.middleware.ContentSecurityPolicyMiddleware",
     # Anonymous readers' pages from the cache, before sessions, CSRF, users
     # and messages cost anything (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",
@@ -322,6 +329,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, even in the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the dashboard would ask releases.wagtail.org for news
 # Site search (search/): Wagtail's database backend, PostgreSQL full-text in
 # production and tests, SQLite FTS5 under `make run`. A site that outgrows the
 # database switches to OpenSearch or Elasticsearch here and nowhere else:
@@ -405,6 +413,87 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Our files are for our pages only (Cross-Origin-Resource-Policy); link
+# previews and feed readers fetch from their servers, which CORP does not stop.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# Powerful browser features nobody here needs, off for every page and any
+# frame (Permissions-Policy). Only features Chromium knows: an unknown one is
+# an error in the console (interest-cohort went with FLoC, browsing-topics
+# is its successor; bluetooth is not a policy feature there).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Content-Security-Policy (django-csp). Every script and style is a file of
+# ours: no inline code, no nonces (public pages are cached and served
+# byte-identical to every reader, so a per-request nonce would be shared),
+# no hashes. JSON-LD blocks are data, which script-src does not govern.
+# Violations are reported to core.views.csp_report (stored without personal
+# data: README, "Security headers").
+CSP_REPORT_URL = "/csp-report/"
+CSP_REPORT_GROUP = "csp"  # the Reporting-Endpoints name report-to refers to
+CSP_REPORTS_PER_MINUTE = 30  # report requests per visitor's address
+CSP_REPORT_MAX_BYTES = 16 * 1024  # one request's body
+CSP_REPORTS_MAX_ROWS = 2000  # kinds of violation kept; past it, new kinds are dropped
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "report-uri": [CSP_REPORT_URL],
+        "report-to": CSP_REPORT_GROUP,
+    },
+}
+# The Wagtail admin (and Django's) under its own policy, as tight as they let
+# it be (core.middleware.ContentSecurityPolicyMiddleware picks it by path).
+CSP_ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+# Wagtail 8 writes inline scripts (each date and chooser widget starts
+# itself with one) and Draftail adds <style> elements while it runs, with no
+# nonce support: the admin needs 'unsafe-inline' for both. Everything else
+# stays shut: no other host, no eval, no plugins, no <base>, forms to us only.
+# The admin is for staff only and never cached, and holds no member-written
+# HTML unsanitised.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Image uploads preview the chosen file before it is sent.
+        "img-src": [SELF, "data:", "blob:"],
+        # The editor's live preview is a page of the admin in a frame.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"  # explains, and gives back what was typed

@@ -203,6 +203,8 @@ ROWS = {
     "email/unsubscribe/<str:token>/": ("/email/unsubscribe/not-a-token/", NOT_FOUND),
     "help-now/": ("/help-now/", PUBLIC),
     "health/": ("/health/", PUBLIC),
+    # Browsers POST violation reports here; nothing to GET.
+    "csp-report/": ("/csp-report/", dict.fromkeys(ROLES, 405)),
     "search/": ("/search/?q=sleep", PUBLIC),
     "search/suggest/": ("/search/suggest/?q=sleep", PUBLIC),
     "robots.txt": ("/robots.txt", PUBLIC),
@@ -428,8 +430,10 @@ def test_no_get_changes_anything(role, people, placeholders):
 
 # Routes that take a POST without a CSRF token, each for a reason:
 # one-click unsubscribe (RFC 8058) is posted by mail clients, with the signed
-# token in the URL as the authority (tests/messaging/test_emails.py).
-CSRF_EXEMPT = {"email/unsubscribe/<str:token>/"}
+# token in the URL as the authority (tests/messaging/test_emails.py); browsers
+# send CSP violation reports with no token, and the endpoint acts for no one
+# (tests/core/test_security_headers.py).
+CSRF_EXEMPT = {"email/unsubscribe/<str:token>/", "csp-report/"}
 
 
 @pytest.mark.parametrize("role", ["anonymous", "member"])
