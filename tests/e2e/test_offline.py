@@ -51,7 +51,9 @@ def draft_keys(page):
 
 
 def wait_for_draft(page):
-    page.wait_for_function(f"{DRAFT_KEYS}.length > 0")
+    # A function, not a bare expression: Playwright evals bare expressions in
+    # the page, which the site's CSP (no unsafe-eval) rightly refuses.
+    page.wait_for_function(f"() => {DRAFT_KEYS}.length > 0")
 
 
 def banner(page):
