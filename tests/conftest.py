@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from accounts.factories import UserFactory
@@ -75,6 +76,15 @@ def a_specialist_page(specialist_index, a_topic):
 @pytest.fixture
 def an_article(article_index, a_specialist_page, a_topic):
     return ArticlePageFactory(parent=article_index, author=a_specialist_page, topics=[a_topic])
+
+
+@pytest.fixture
+def a_moderator(db):
+    """A member of the Moderators group (apps whose tests go through the admin
+    override it with one that has two-factor set up)."""
+    moderator = UserFactory(email="moderator.fixture@example.com", display_name="Morgan", is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    return moderator
 
 
 @pytest.fixture

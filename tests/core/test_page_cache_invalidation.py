@@ -71,13 +71,6 @@ def changes(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def a_moderator(db):
-    moderator = UserFactory(email="moderator.cache@example.com", display_name="Morgan", is_staff=True)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    return moderator
-
-
-@pytest.fixture
 def answerer(specialist_index):
     user = UserFactory(email="answerer.cache@example.com", display_name="Dr Lena Hart")
     user.groups.add(Group.objects.get(name="Specialists"))

@@ -22,13 +22,6 @@ def a_directory(specialist_index):
 
 
 @pytest.fixture
-def a_moderator(db):
-    moderator = UserFactory(email="moderator.fixture@example.com", display_name="Morgan", is_staff=True)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    return moderator
-
-
-@pytest.fixture
 def an_editor(db):
     editor = UserFactory(email="editor.fixture@example.com", display_name="Eddie", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
