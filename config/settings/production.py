@@ -23,7 +23,9 @@ DEBUG = False
 # Links in e-mails and the admin: the first allowed host unless set.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
 
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# HTTPS-only, with no switch to turn any of it off: the one way to plain HTTP
+# is DJANGO_LOOPBACK_HTTP below, refused for any host but loopback ones.
+SECURE_SSL_REDIRECT = True
 # A load balancer's health probe may come over plain HTTP from inside.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -35,6 +37,9 @@ CSRF_COOKIE_SECURE = True
 
 # `make serve` (scripts/serve.sh): the production settings over plain HTTP on
 # this machine. Only for loopback hosts, so it cannot weaken a real deployment.
+# `check --deploy` then warns of exactly what it turns off (security.W004 HSTS,
+# W008 redirect, W012 session cookie, W016 CSRF cookie); they stay visible, not
+# silenced, and tests/core/test_settings.py pins that list.
 LOOPBACK_HTTP = env_bool("DJANGO_LOOPBACK_HTTP", False)
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 if LOOPBACK_HTTP:

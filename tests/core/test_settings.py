@@ -5,6 +5,7 @@ settings are read exactly as a server would read them."""
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -41,11 +42,68 @@ def read_settings(module, names, env):
     return json.loads(result.stdout)
 
 
+def deployment_env(**overrides):
+    """The environment a real deployment has: every line of .env.example read
+    as a process manager reads KEY=VALUE lines (the value verbatim), with
+    fresh random values where the example says change-me."""
+    env = {"PATH": os.environ.get("PATH", "")}
+    for line in (BASE_DIR / ".env.example").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, _, value = line.partition("=")
+        env[name] = secrets.token_urlsafe(50) if value.startswith("change-me") else value
+    env.update(overrides)
+    return {key: value for key, value in env.items() if value is not None}
+
+
+def deploy_check(env):
+    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+    return result, sorted(set(re.findall(r"\(([a-z_]+\.[EW]\d+)\)", result.stdout + result.stderr)))
+
+
 def test_production_settings_pass_deploy_checks_with_no_warnings():
-    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env())
+    result, found = deploy_check(production_env())
 
     assert result.returncode == 0, result.stdout + result.stderr
+    assert found == []
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_environment_of_a_real_deployment_passes_deploy_checks_with_no_warnings():
+    env = deployment_env()
+    assert env["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
+    assert env["DATABASE_URL"].startswith("postgres://")
+
+    result, found = deploy_check(env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert found == []
+
+
+def test_plain_http_on_loopback_warns_of_exactly_what_it_turns_off():
+    """make serve's override costs HSTS, the redirect and the two Secure
+    cookies, and nothing else: the deploy check says so rather than silencing it."""
+    env = production_env(DJANGO_LOOPBACK_HTTP="true", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost")
+
+    result, found = deploy_check(env)
+
+    assert result.returncode != 0
+    assert found == ["security.W004", "security.W008", "security.W012", "security.W016"]
+
+
+def test_no_variable_turns_the_https_redirect_off_in_production():
+    values = read_settings(
+        "config.settings.production",
+        ["SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"],
+        deployment_env(DJANGO_SECURE_SSL_REDIRECT="false", DJANGO_LOOPBACK_HTTP="false"),
+    )
+
+    assert values == {
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_HSTS_SECONDS": 31_536_000,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+    }
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"])
