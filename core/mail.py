@@ -22,6 +22,7 @@ link for that kind alone, in the body and in the `List-Unsubscribe` and
 moderator's decision, a verification result) always go and carry none.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -115,6 +116,14 @@ def unsubscribe_apply(*, user, kind):
 # Sending ----------------------------------------------------------------------------
 
 
+def _tidy(text):
+    """The body as sent: no trailing spaces, at most one blank line between
+    paragraphs (a template's skipped branches leave more), none at either
+    end, so the HTML part has no empty paragraph."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
 def _text_as_html(text):
     """The plain body as HTML: escaped, paragraphs kept, links made clickable."""
     return mark_safe(urlize(linebreaks(escape(text)), autoescape=False))  # noqa: S308 - escaped first
@@ -146,7 +155,7 @@ def deliver(
     subject = " ".join(str(subject).split())
     text = str(text)
     footer_context = {"unsubscribe_url": unsubscribe, "kind_label": kind_info.label}
-    text = text.rstrip() + "\n" + render_to_string("email/footer.txt", footer_context)
+    text = _tidy(text.rstrip() + "\n" + render_to_string("email/footer.txt", footer_context))
     html = render_to_string("email/base.html", {"subject": subject, "body_html": _text_as_html(text)})
     headers = {}
     if unsubscribe:

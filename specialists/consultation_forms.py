@@ -4,9 +4,9 @@ weekly windows, dates off), a member's booking, and the specialist's answers."""
 from datetime import UTC, datetime
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import format_day, format_time, zone_choice_label
 from core.forms import MemberTextMixin
 
 from .models.consultations import MESSAGE_MAX, NOTE_MAX, Weekday
@@ -32,17 +32,16 @@ def slot_choices(slots, zone):
     """Radio choices grouped by day, each labelled in `zone`'s wall-clock time."""
     groups, by_day = [], {}
     for instant in slots:
-        local = instant.astimezone(zone)
-        day = date_format(local, "l j F")
+        day = format_day(instant, zone)
         if day not in by_day:
             by_day[day] = []
             groups.append((day, by_day[day]))
-        by_day[day].append((slot_value(instant), local.strftime(TIME_FORMAT)))
+        by_day[day].append((slot_value(instant), format_time(instant, zone)))
     return groups
 
 
 def zone_choices():
-    return [(name, name.replace("_", " ")) for name in zone_names()]
+    return [(name, zone_choice_label(name)) for name in zone_names()]
 
 
 class _Labelled:
@@ -236,8 +235,7 @@ class ProposeForm(_Labelled, forms.Form):
         # Grouped by day, and each option names its day too: a closed select shows only the chosen option.
         choices = []
         for day, times in slot_choices(slots, zone):
-            short = date_format(parse_slot_value(times[0][0]).astimezone(zone), "D j M")
-            choices.append((day, [(value, f"{short}, {label}") for value, label in times]))
+            choices.append((day, [(value, f"{day}, {label}") for value, label in times]))
         self.fields["slot"].choices = [("", "—"), *choices]
 
     def clean_slot(self):

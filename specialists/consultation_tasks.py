@@ -20,11 +20,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core import mail
+from core.dates import format_when
 
 from .consultation_selectors import availability_of, reply_promise
 from .ical import consultation_calendar
@@ -71,8 +71,15 @@ def dashboard_url(page):
 
 
 def _when(request, zone):
-    local = request.slot_start.astimezone(zone)
-    return date_format(local, "l j F Y, H:i")
+    """ "Wednesday 2 December 2026, 14:30 (New York time)" (core.dates)."""
+    return format_when(request.slot_start, zone)
+
+
+def _format_phrase(request):
+    """The format as it reads mid-sentence ("a consultation online on ...")."""
+    if request.format == ConsultationRequest.Format.IN_PERSON:
+        return str(_("in person"))
+    return str(_("online"))
 
 
 def _location(request):
@@ -133,9 +140,8 @@ def send_consultation_email(*, request_id, event, to, with_calendar=False):
         "event": event,
         "to_specialist": to == "specialist",
         "when": _when(request, zone),
-        "zone_name": zone.key,
         "url": url,
-        "format": request.get_format_display(),
+        "format": _format_phrase(request),
         "reply_hours": hours,
         "reply_measured": measured,
         "with_calendar": with_calendar,
@@ -181,9 +187,8 @@ def consultation_cancelled_email_now_after_commit(*, request):
             "event": "cancelled",
             "to_specialist": False,
             "when": _when(request, request.member_zone),
-            "zone_name": request.member_zone.key,
             "url": mail.absolute_url(reverse("consultations:mine")),
-            "format": str(request.get_format_display()),
+            "format": _format_phrase(request),
             "reply_hours": hours,
             "reply_measured": measured,
             "with_calendar": False,

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
+from core import dates
 from core.dates import machine_datetime as _machine_datetime
 from core.drafts import draft_owner_key
 
@@ -49,6 +50,29 @@ def machine_datetime(value, precision="seconds"):
     ISO 8601 in whole seconds, valid HTML; `|machine_datetime:"date"` for the
     day only. See core.dates."""
     return _machine_datetime(value, precision)
+
+
+@register.filter
+def when(value, zone):
+    """An appointment for people, in `zone`: "Wednesday 2 December 2026,
+    14:30 (New York time)" (core.dates.format_when)."""
+    if not value:
+        return ""
+    return dates.format_when(value, zone)
+
+
+@register.filter
+def day_of(value, zone=None):
+    """The day, with its weekday: "Wednesday 2 December 2026"."""
+    if not value:
+        return ""
+    return dates.format_day(value, zone)
+
+
+@register.filter
+def zone_label(zone):
+    """A time zone as people say it: "New York time", not "America/New_York"."""
+    return dates.zone_label(zone) if zone else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -212,3 +212,14 @@ def test_verification_email_has_both_bodies_and_no_unsubscribe(a_member, special
     assert page.get_full_url() in message.body
     assert message.alternatives[0][1] == "text/html"
     assert "List-Unsubscribe" not in message.extra_headers
+
+
+def test_no_empty_paragraph_and_no_stray_blank_lines(a_member):
+    """A template's skipped branches leave blank lines and trailing spaces:
+    the body is sent without them and the HTML part has no empty paragraph."""
+    site_mail.deliver(kind="answers", user=a_member, subject="S", text="First.   \n\n\n\n  \nSecond.\n\n\n")
+    message = mail.outbox[0]
+    assert message.body.startswith("First.\n\nSecond.\n\n--\n") and message.body.endswith("Steady Ground\n")
+    assert "\n\n\n" not in message.body and " \n" not in message.body
+    html = message.alternatives[0][0]
+    assert "<p></p>" not in html and not re.search(r"<p>\s*</p>", html)

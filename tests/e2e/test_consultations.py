@@ -71,7 +71,7 @@ def test_member_books_the_specialist_accepts_the_member_sees_the_confirmed_time(
         "link", name="Request a free consultation"
     ).click()
     # The script found the browser's zone and asked for the times in it.
-    expect(robin.get_by_text("Times are shown in America/New_York.")).to_be_visible()
+    expect(robin.get_by_text("Times are shown in New York time.")).to_be_visible()
     assert "tz=America%2FNew_York" in robin.url or "tz=America/New_York" in robin.url
     assert_no_axe_violations(robin)
     local = first.astimezone(NEW_YORK)

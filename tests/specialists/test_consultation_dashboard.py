@@ -50,12 +50,12 @@ def test_the_dashboard_lists_pending_upcoming_and_past(client, a_consultant, boo
     assert "Wren" in pending_part and "Cato" in upcoming_part and "Orla" in past_part
     assert action(a_consultant, waiting, "accept") in pending_part
     assert action(a_consultant, over, "done") in past_part and action(a_consultant, over, "missed") in past_part
-    assert "Times are shown in your time zone, Europe/London." in html
+    assert "Times are shown in your time zone, London time." in html
     # What waits is the specialist's to answer: told to them as such, not as the member reads it.
     assert "Waiting for your answer" in pending_part and "Waiting for the specialist" not in html
     # Another time to propose names its day, also once chosen and the list closed.
     later = open_slots(a_consultant, limit=1)[0].astimezone(ZoneInfo("Europe/London"))
-    assert f">{later:%a} {later.day} {later:%b}, {later:%H:%M}</option>" in pending_part
+    assert f">{later:%A} {later.day} {later:%B %Y}, {later:%H:%M}</option>" in pending_part
 
 
 def test_accepting_confirms_and_a_double_submit_changes_nothing(

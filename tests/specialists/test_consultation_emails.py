@@ -47,14 +47,14 @@ def test_booking_acknowledges_the_member_in_their_zone_and_tells_the_specialist(
     [ack] = to(a_member.email)
     assert ack.subject == "Your consultation request has been sent"
     tokyo = booked.slot_start.astimezone(ZoneInfo("Asia/Tokyo"))
-    assert f"{tokyo:%H:%M} (Asia/Tokyo)" in ack.body
+    assert f"{tokyo:%H:%M} (Tokyo time)" in ack.body
     assert "Specialists usually reply within 48 hours." in ack.body
     assert f"http://testserver/accounts/consultations/{booked.pk}/" in ack.body
     assert_private(ack, "Ada Moss")
     [new] = to(a_consultant.user.email)
     assert new.subject == "New consultation request on Steady Ground"
     london = booked.slot_start.astimezone(ZoneInfo("Europe/London"))
-    assert f"{london:%H:%M} (Europe/London)" in new.body
+    assert f"{london:%H:%M} (London time)" in new.body
     assert "http://testserver/specialists/me/requests/" in new.body
     assert_private(new, a_member.display_name)
 
@@ -198,3 +198,29 @@ def test_a_specialist_deleting_their_account_tells_the_member(
     [message] = to(a_member.email)
     assert message.subject == "A consultation has been cancelled"
     assert "http://testserver/accounts/consultations/" in message.body
+
+
+def test_the_text_reads_as_a_sentence_in_both_bodies(
+    booked, a_member, a_consultant, django_capture_on_commit_callbacks
+):
+    """The format mid-sentence in lower case, the time in the site's one style
+    with the zone in words, and no empty paragraph closing the HTML part."""
+    from core.dates import format_when
+
+    [ack] = to(a_member.email)
+    when = format_when(booked.slot_start, ZoneInfo("Asia/Tokyo"))
+    assert when.endswith("(Tokyo time)") and re.match(r"[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d ", when)
+    sentence = f"Your request for a free 30-minute consultation online on {when} has been sent."
+    assert sentence in ack.body
+    html = ack.alternatives[0].content
+    assert sentence in html
+    for part in (ack.body, html):
+        assert "Online" not in part and "Asia/Tokyo" not in part
+    assert not re.search(r"<p>\s*</p>", html) and ack.body.endswith("Steady Ground\n")
+    mail.outbox.clear()
+    ConsultationRequest.objects.filter(pk=booked.pk).update(format=ConsultationRequest.Format.IN_PERSON)
+    booked.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.consultation_accept(request=booked, by=a_consultant.user)
+    [confirmed] = to(a_member.email)
+    assert f"Your free 30-minute consultation in person on {when} is confirmed." in confirmed.body
