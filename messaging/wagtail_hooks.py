@@ -39,10 +39,21 @@ def messages_header_link(request):
 
 
 @hooks.register("specialist_contact_urls")
-def specialist_message_url(page):
+def specialist_message_url(page, user):
+    """ "Send a message": to the member's conversation with this specialist,
+    or to start one. None (closed, said neutrally on the page) while the
+    specialist takes no new conversations and `user` has none with them: an
+    existing conversation still opens."""
+    from .services import conversation_for, specialist_takes_conversations
+
     if page.user_id is None:
         return {}
-    return {"message": reverse("messaging:new", kwargs={"slug": page.slug})}
+    url = reverse("messaging:new", kwargs={"slug": page.slug})
+    if specialist_takes_conversations(user=page.user_id):
+        return {"message": url}
+    if user is not None and user.is_authenticated and conversation_for(member=user, page=page) is not None:
+        return {"message": url}
+    return {"message": None}
 
 
 @hooks.register("register_member_data")

@@ -25,17 +25,28 @@ def free_consultation_page_url(request):
 # --- Landing page ---------------------------------------------------------------
 
 
-def specialist_contact_urls(page):
+def specialist_contact_urls(page, user=None):
     """Where the landing page's contact buttons go, by action ("message",
-    "consultation"). Apps above this one (messaging) give them through the
-    "specialist_contact_urls" hook: a function (page) -> {action: url}. An
-    action no app provides has no button at all."""
-    urls = {}
+    "consultation"), and which of those actions are closed to `user` for now.
+
+    Apps above this one (messaging) give them through the
+    "specialist_contact_urls" hook: a function (page, user) -> {action: url},
+    where a url of None means the action exists but is closed at the moment
+    (a specialist not taking new conversations): the page says so instead of
+    drawing a dead button. An action no app provides has no button at all.
+    Returns (urls, closed)."""
+    urls, closed = {}, set()
     for provide in hooks.get_hooks("specialist_contact_urls"):
-        urls.update({action: url for action, url in provide(page).items() if url})
+        for action, url in provide(page, user).items():
+            if url:
+                urls[action] = url
+                closed.discard(action)
+            elif action not in urls:
+                closed.add(action)
     if not page.offers_free_consultation:
         urls.pop("consultation", None)
-    return urls
+        closed.discard("consultation")
+    return urls, closed
 
 
 def specialist_public_answers(page, limit=ANSWERS_ON_PROFILE):
@@ -66,6 +77,7 @@ def specialist_page_context(page, request):
     topics = list(page.topics.all())
     languages = list(page.languages.all())
     next_slot = next_open_slot(page) if page.pk and page.offers_free_consultation and page.user_id else None
+    contact_urls, contact_closed = specialist_contact_urls(page, request.user)
     context = {
         "next_slot": next_slot,
         "next_slot_zone": availability_of(page).zone if next_slot else None,
@@ -74,7 +86,8 @@ def specialist_page_context(page, request):
         "languages": languages,
         "articles": page.authored_articles.live().cards().newest_first()[:ARTICLES_ON_PROFILE] if page.pk else [],
         "answers": specialist_public_answers(page),
-        "contact_urls": specialist_contact_urls(page),
+        "contact_urls": contact_urls,
+        "messages_closed": "message" in contact_closed,
         "free_consultation_url": free_consultation_page_url(request),
         "is_owner": bool(page.user_id and request.user.is_authenticated and page.user_id == request.user.pk),
         "page_json_ld": specialist_json_ld(page, request, topics=topics, languages=languages),

@@ -60,7 +60,7 @@ def specialists_member_data():
 
 
 @hooks.register("specialist_contact_urls")
-def specialist_consultation_url(page):
+def specialist_consultation_url(page, user):
     """ "Request a free consultation" on the landing page (dropped there when
     the page does not offer it)."""
     if page.user_id is None or page.pk is None:

@@ -271,3 +271,14 @@ def test_nothing_is_sent_without_a_frontend_cache(settings, an_article, changes)
     with changes():
         an_article.save_revision().publish()
     assert RecordingBackend.purged == []
+
+
+def test_turning_new_conversations_off_changes_the_kept_landing_page(answerer, changes):
+    from messaging import services as messaging_services
+
+    page = answerer.specialist_page
+    assert Client().get(page.url).get(page_cache.HEADER) == "miss"
+    assert Client().get(page.url).get(page_cache.HEADER) == "hit"
+    with changes():
+        messaging_services.messaging_settings_update(user=answerer, taking_new_conversations=False)
+    assert "Not taking new messages at the moment." in Client().get(page.url).content.decode()

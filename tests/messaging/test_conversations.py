@@ -24,6 +24,41 @@ def test_send_a_message_button_on_the_landing_page(client, a_specialist, a_membe
     assert "disabled" not in html.split('id="contact-heading"')[1].split("</section>")[0]
 
 
+def _contact_section(client, page):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(client.get(page.url).content, "html.parser").select_one(".profile-actions")
+
+
+def test_landing_page_says_neutrally_when_new_conversations_are_off(
+    client, a_specialist, a_member, another_member, start
+):
+    """No dead "Send a message" while the specialist takes no new
+    conversations: a plain sentence, for visitors and members alike; a
+    member who already writes with them still has the link, and it opens."""
+    conversation, _message = start(a_member, a_specialist)
+    services.messaging_settings_update(user=a_specialist, taking_new_conversations=False)
+    page = a_specialist.specialist_page
+    for who in (None, another_member):
+        if who:
+            client.force_login(who)
+        actions = _contact_section(client, page)
+        assert "Not taking new messages at the moment." in actions.get_text()
+        assert not actions.find("a", string="Send a message") and not actions.select("button")
+        assert "send a message" not in actions.get_text()  # no login prompt to do it either
+        client.logout()
+    client.force_login(a_member)
+    actions = _contact_section(client, page)
+    assert "Not taking new messages" not in actions.get_text()
+    link = actions.find("a", string="Send a message")
+    assert client.get(link["href"])["Location"] == conversation.get_absolute_url()
+    # Taking them again: the button is back for everyone (the readers' cached copy too).
+    services.messaging_settings_update(user=a_specialist, taking_new_conversations=True)
+    client.logout()
+    actions = _contact_section(client, page)
+    assert "Not taking new messages" not in actions.get_text() and "to send a message" in actions.get_text()
+
+
 def test_member_starts_a_conversation_through_the_form(client, a_specialist, a_member):
     client.force_login(a_member)
     url = f"/messages/new/{a_specialist.specialist_page.slug}/"
