@@ -1,6 +1,12 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.contrib.auth.models import Group
+from wagtail.models import Site
+
+from core.http import site_root_url, site_url
 
 from .encryption import secret_decrypt, secret_encrypt
 from .roles import MEMBERS
@@ -30,6 +36,26 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().add_message(
             request, level, message_template, message_context, extra_tags=extra_tags, message=message
         )
+
+    # Account e-mails name the site and link to it as every other absolute
+    # link does: from the configured Wagtail site (core.http.site_root_url),
+    # never from the Host header of the request that asked for the e-mail.
+    def _on_the_site(self, url):
+        parts = urlsplit(url)
+        return site_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)), self.request)
+
+    def get_reset_password_from_key_url(self, key):
+        return self._on_the_site(super().get_reset_password_from_key_url(key))
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return self._on_the_site(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def send_mail(self, template_prefix, email, context):
+        root = site_root_url(self.request)
+        site = Site.find_for_request(self.request) if self.request is not None else None
+        host = urlsplit(root).netloc
+        current_site = SimpleNamespace(domain=host, name=(site.site_name if site else "") or host)
+        return super().send_mail(template_prefix, email, {"current_site": current_site, **context})
 
 
 class MFAAdapter(DefaultMFAAdapter):
