@@ -38,7 +38,11 @@ class SecurityHeadersMiddleware:
     Permissions-Policy (settings.PERMISSIONS_POLICY: each feature with the
     origins allowed to use it, none for off) and Cross-Origin-Resource-Policy
     (settings.CROSS_ORIGIN_RESOURCE_POLICY). The same bytes for everyone, so
-    cached pages keep them."""
+    cached pages keep them.
+
+    Over HTTPS, where cookies are Secure (SESSION_COOKIE_SECURE), every cookie
+    a response sets is Secure, deletions included: Django deletes the messages,
+    session and CSRF cookies without the flag."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -56,6 +60,9 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         for name, value in self.headers.items():
             response.headers.setdefault(name, value)
+        if response.cookies and settings.SESSION_COOKIE_SECURE and request.is_secure():
+            for morsel in response.cookies.values():
+                morsel["secure"] = True
         return response
 
 
