@@ -246,6 +246,38 @@ def _after_commit(*, batch, urls):
     batch.purge()
 
 
+def _live_subtree(page):
+    from wagtail.models import Page
+
+    return Page.objects.descendant_of(page, inclusive=True).live().specific(defer=True)
+
+
+def subtree_leaving(*, page):
+    """`page` is about to move: it and every live page below it lose their
+    addresses, which the frontend cache purges (taken now, before the move)."""
+    content_changed(pages=_live_subtree(page))
+
+
+def subtree_renamed(*, page, page_before):
+    """`page` has a new slug (`page_before`: the row as it was), so it and
+    every live page below it have new addresses: the frontend cache purges
+    the new and the old ones (the new with the old page's prefix; readers
+    asking there now get the redirect Wagtail made, not a kept copy)."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    subtree = _live_subtree(page)
+
+    def old_addresses():
+        new_root, old_root = page.get_full_url(), page_before.get_full_url()
+        if not new_root or not old_root:
+            return ()
+        batch = PurgeBatch()
+        batch.add_pages(subtree)
+        return [old_root + url[len(new_root) :] for url in batch.urls if url.startswith(new_root)]
+
+    content_changed(pages=subtree, urls=old_addresses)
+
+
 def listing_pages():
     """The pages that list others: each site's home page and every live page
     whose type declares query keys (the article index, the questions page,

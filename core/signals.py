@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 
 from . import page_cache
 from .models import CrisisPhrase, SiteSettings, Topic
@@ -22,7 +22,8 @@ def crisis_lexicon_changed(sender, **kwargs):
 # What readers see changed: the kept pages and the frontend cache follow
 # (core.page_cache). Pages published, unpublished, moved or deleted (purged
 # at the address they had), and what every page may show: the crisis link
-# and lexicon, topics, images, members' names.
+# and lexicon, topics, images, members' names. A page moved or given a new
+# slug is purged at its old address too, with every page below it.
 
 
 @receiver(page_published, dispatch_uid="core_page_cache_published")
@@ -30,6 +31,16 @@ def crisis_lexicon_changed(sender, **kwargs):
 @receiver(post_page_move, dispatch_uid="core_page_cache_moved")
 def page_changed(sender, instance, **kwargs):
     page_cache.content_changed(pages=[instance])
+
+
+@receiver(pre_page_move, dispatch_uid="core_page_cache_moving")
+def page_moving(sender, instance, **kwargs):
+    page_cache.subtree_leaving(page=instance)
+
+
+@receiver(page_slug_changed, dispatch_uid="core_page_cache_slug_changed")
+def page_renamed(sender, instance, instance_before, **kwargs):
+    page_cache.subtree_renamed(page=instance, page_before=instance_before)
 
 
 @receiver(pre_delete, dispatch_uid="core_page_cache_page_deleted")

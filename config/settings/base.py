@@ -47,7 +47,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
+    # Not wagtail.contrib.frontend_cache: its app only connects receivers
+    # that queue a purge task on every publish, configured or not, and
+    # purge a page without its listings. core.page_cache purges through
+    # its backends (the utilities need no installed app), one task a change.
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -273,6 +273,73 @@ def test_nothing_is_sent_without_a_frontend_cache(settings, an_article, changes)
     assert RecordingBackend.purged == []
 
 
+def test_publishing_queues_no_purge_task_without_a_frontend_cache(settings, an_article, changes):
+    # A database task queue in production: a purge task per publish that
+    # nobody can act on would pile up rows for the worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    an_article.title = "Nothing to purge"
+    with changes():
+        an_article.save_revision().publish()
+    queued = [result.task.module_path for result in default_task_backend.results]
+    assert not [path for path in queued if "frontend_cache" in path], queued
+
+
+def test_publishing_with_a_frontend_cache_purges_in_one_task(settings, an_article, changes):
+    settings.WAGTAILFRONTENDCACHE = DUMMY
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    with changes():
+        an_article.save_revision().publish()
+    queued = [result.task.module_path for result in default_task_backend.results]
+    assert len([path for path in queued if "frontend_cache" in path]) == 1, queued
+
+
+def test_moving_a_page_purges_its_old_address_and_those_below_it(
+    settings, an_article, article_index, specialist_index, changes
+):
+    settings.WAGTAILFRONTENDCACHE = DUMMY
+    old_index, old_article = article_index.full_url, an_article.full_url
+    RecordingBackend.purged = []
+    with changes():
+        article_index.move(specialist_index, pos="last-child")
+    article_index.refresh_from_db()
+    an_article.refresh_from_db()
+    assert article_index.full_url != old_index
+    purged = set(RecordingBackend.purged)
+    for url in (old_index, old_article, article_index.full_url):
+        assert url in purged, (url, purged)
+
+
+def test_a_new_slug_purges_the_old_address_and_those_below_it(settings, an_article, article_index, changes):
+    settings.WAGTAILFRONTENDCACHE = DUMMY
+    old_index, old_article = article_index.full_url, an_article.full_url
+    RecordingBackend.purged = []
+    article_index.slug = "reading"
+    with changes():
+        article_index.save_revision().publish()
+    an_article.refresh_from_db()
+    assert an_article.full_url == old_article.replace(old_index, old_index.replace("articles", "reading"))
+    purged = set(RecordingBackend.purged)
+    for url in (old_index, old_article, article_index.full_url, an_article.full_url):
+        assert url in purged, (url, purged)
+
+
+def test_a_new_slug_leaves_no_old_copy_kept(an_article, article_index, changes):
+    old = an_article.url
+    assert Client().get(old).get(page_cache.HEADER) == "miss"
+    article_index.slug = "reading"
+    with changes():
+        article_index.save_revision().publish()
+    response = Client().get(old)  # Wagtail's redirect to the new address, not the kept page
+    assert response.status_code == 301
+    assert response["Location"] == "/reading/" + an_article.slug + "/"
+
+
 def test_turning_new_conversations_off_changes_the_kept_landing_page(answerer, changes):
     from messaging import services as messaging_services
 

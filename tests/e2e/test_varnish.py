@@ -124,6 +124,23 @@ def test_a_new_article_reaches_the_kept_index(behind_varnish, an_article, articl
     assert "Sleep, news, and you" in fetch(base, article_index.url).text
 
 
+def test_a_new_slug_purges_the_old_addresses_from_varnish(behind_varnish, an_article, article_index):
+    base = behind_varnish
+    old_paths = [article_index.url, an_article.url]
+    for path in old_paths:
+        fetch(base, path)
+        assert fetch(base, path).headers["X-Cache"] == "HIT", path
+
+    article_index.slug = "reading"
+    article_index.save_revision().publish()
+
+    for path in old_paths:  # Wagtail's redirect now, not the kept page
+        response = requests.get(base + path, timeout=30, allow_redirects=False)
+        assert response.status_code == 301, (path, response.status_code)
+        assert response.headers["Location"].endswith(path.replace("/articles/", "/reading/", 1)), response.headers
+    assert fetch(base, "/reading/" + an_article.slug + "/").headers["X-Cache"] == "MISS"
+
+
 def test_members_go_past_varnish_and_their_pages_are_never_kept(behind_varnish, an_article, a_member):
     base = behind_varnish
     client = Client()
