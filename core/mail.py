@@ -24,6 +24,7 @@ moderator's decision, a verification result) always go and carry none.
 
 import re
 from dataclasses import dataclass
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -137,8 +138,15 @@ def deliver(
     `text`; the HTML body is the text marked up (email/base.html). `user` is the recipient when
     it is a member (their address, preference and unsubscribe link);
     `to` a list of addresses otherwise. `attachments`: (file name, content,
-    MIME type) triples, e.g. a calendar invitation. Returns False when nothing was sent."""
+    MIME type) triples, e.g. a calendar invitation. Returns False when nothing was sent.
+
+    In the task worker each e-mail has a key (core.worker.email_key) and a
+    SentEmail row: a key already sent by an earlier run of the same task is
+    not sent again."""
+    from .worker import email_key
+
     kind_info = _kind(kind)
+    key = email_key()  # drawn first, so each e-mail of a task keeps its key on every run
     if user is not None:
         if not user.is_active or not user.email or not preference_allows(user=user, kind=kind):
             return False
@@ -161,12 +169,29 @@ def deliver(
     if unsubscribe:
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    if key is not None:
+        if not _sent_email_record(key=key, kind=kind):
+            return False
+        headers["Message-ID"] = f"<{key}@{_message_id_domain()}>"
     message = EmailMultiAlternatives(subject=subject, body=text, to=to, reply_to=reply_to, headers=headers)
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     message.send()
     return True
+
+
+def _sent_email_record(*, key, kind):
+    """Record `key` as sent, in the task's transaction; False when an earlier
+    run already sent it (a concurrent run waits here for the first to end)."""
+    from .models import SentEmail
+
+    with transaction.atomic():  # a savepoint: a clash leaves the task's transaction usable
+        return SentEmail.objects.get_or_create(key=key, defaults={"kind": kind})[1]
+
+
+def _message_id_domain():
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
 
 
 @task()

@@ -261,3 +261,40 @@ class CspReport(models.Model):
 
     def __str__(self):
         return f"{self.directive}: {self.blocked} on {self.page}"
+
+
+class SentEmail(models.Model):
+    """One row per logical e-mail the task worker sent, keyed by the task run
+    and the e-mail's place in it (core.worker). The row is written in the
+    transaction that marks the task done, and a send whose key already has a
+    row is skipped, so a task run again (its worker died) sends nothing twice."""
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=40)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent e-mail")
+        verbose_name_plural = _("sent e-mails")
+
+    def __str__(self):
+        return self.key
+
+
+class TaskWorker(models.Model):
+    """A running task worker (manage.py run_tasks) and when it was last seen
+    alive. A task still marked running whose worker has not been seen for
+    TASK_WORKER_STALE_SECONDS goes back to the queue."""
+
+    worker_id = models.CharField(_("worker id"), max_length=64, unique=True)
+    host = models.CharField(_("host"), max_length=255)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    last_seen = models.DateTimeField(_("last seen"))
+
+    class Meta:
+        verbose_name = _("task worker")
+        verbose_name_plural = _("task workers")
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.host}:{self.pid})"

@@ -12,7 +12,7 @@
 # - Cache: REDIS_URL, or a redis-server started here on a private Unix socket.
 # - Static files: collected (hashed names, compressed) into staticfiles/ and
 #   served by whitenoise inside gunicorn.
-# - Background tasks: one `manage.py db_worker` beside gunicorn.
+# - Background tasks: one `manage.py run_tasks` (core/worker.py) beside gunicorn.
 # Ctrl-C or SIGTERM stops gunicorn, the worker and the Redis started here.
 set -euo pipefail
 
@@ -90,7 +90,7 @@ if [ "$NEW_SQLITE" = true ]; then
 fi
 "$BIN/python" manage.py collectstatic --no-input -v 0
 
-"$BIN/python" manage.py db_worker &
+"$BIN/python" manage.py run_tasks &
 PIDS+=($!)
 
 echo "Serving the production settings on http://127.0.0.1:$PORT/ (Ctrl-C stops)"

@@ -315,8 +315,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Steady Ground <hello@
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work through Django's task interface (django-tasks): the database
-# queue in production (worker: `manage.py db_worker`).
+# queue in production (worker: `manage.py run_tasks`, core/worker.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# core.worker: each worker says it is alive this often; a running task whose
+# worker has been silent this long goes back to the queue (longer than any
+# task runs); after losing the database the worker tries again this often.
+TASK_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("TASK_WORKER_HEARTBEAT_SECONDS", "5"))
+TASK_WORKER_STALE_SECONDS = float(os.environ.get("TASK_WORKER_STALE_SECONDS", "60"))
+TASK_WORKER_RETRY_SECONDS = float(os.environ.get("TASK_WORKER_RETRY_SECONDS", "1"))
 
 # Wagtail.
 SITE_ID = 1

@@ -1,0 +1,18 @@
+"""Tasks the fault tests queue: e-mails through core.mail.deliver, the way
+every app's tasks send them."""
+
+from django_tasks import task
+
+from core import mail
+
+
+@task()
+def send_numbered(number):
+    return mail.deliver(kind="staff", to=[f"reader{number}@example.com"], subject=f"Drill {number}", text="Hello.")
+
+
+@task()
+def send_pair(number):
+    first = mail.deliver(kind="staff", to=[f"first{number}@example.com"], subject="First", text="Hello.")
+    second = mail.deliver(kind="staff", to=[f"second{number}@example.com"], subject="Second", text="Hello.")
+    return [first, second]
