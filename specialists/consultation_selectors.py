@@ -97,13 +97,15 @@ def reply_promise(page):
 
 
 def specialist_dashboard(page, *, now=None):
-    """The specialist's requests: pending, upcoming and past, each a list
-    (three queries whatever their number)."""
+    """The specialist's requests, each a list (four queries whatever their
+    number): pending, upcoming (confirmed), called off (declined, cancelled
+    or expired, date still ahead) and past (the date has gone)."""
     now = now or timezone.now()
     requests = page.consultation_requests.select_related("member")
     return {
         "pending": list(requests.pending().order_by("created_at", "pk")),
         "upcoming": list(requests.upcoming(now).order_by("slot_start", "pk")),
+        "called_off": list(requests.called_off(now).order_by("slot_start", "pk")[:50]),
         "past": list(requests.past(now).order_by("-slot_start", "pk")[:50]),
     }
 

@@ -11,10 +11,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import member_required
 from core.guards import MemberError
@@ -173,12 +174,39 @@ MEMBER_ACTIONS = {
 }
 
 
+def _cancel_confirmation(request, consultation, *, zone, action_url, back_url, for_specialist):
+    """The step before cancelling (a GET, so it works without JavaScript):
+    what is cancelled, and a form that posts the cancellation."""
+    if not consultation.is_held:
+        messages.info(request, _("This consultation is not open any more."))
+        return redirect(back_url)
+    context = {
+        "consultation": consultation,
+        "zone": zone,
+        "action_url": action_url,
+        "back_url": back_url,
+        "for_specialist": for_specialist,
+    }
+    return _no_store(render(request, "specialists/consultation_cancel.html", context))
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def member_consultation_action(request, pk, action):
     consultation = _own_request(request.user, pk)
     if action not in MEMBER_ACTIONS:
         raise Http404
+    if request.method != "POST":
+        if action != "cancel":
+            return redirect("consultations:detail", pk=consultation.pk)
+        return _cancel_confirmation(
+            request,
+            consultation,
+            zone=consultation.member_zone,
+            action_url=request.path,
+            back_url=reverse("consultations:detail", kwargs={"pk": consultation.pk}),
+            for_specialist=False,
+        )
     service, done = MEMBER_ACTIONS[action]
     try:
         service(request=consultation, by=request.user)
@@ -288,13 +316,24 @@ SPECIALIST_DONE = {
 
 
 @member_required(action=gettext_lazy("answer consultation requests"))
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def specialist_request_action(request, *, directory, pk, action):
     page = _own_page_or_404(request)
-    consultation = get_object_or_404(ConsultationRequest, pk=pk, specialist=page)
+    consultation = get_object_or_404(ConsultationRequest.objects.select_related("member"), pk=pk, specialist=page)
     if action not in SPECIALIST_DONE:
         raise Http404
     back = redirect(directory.route_url("requests", request))
+    if request.method != "POST":
+        if action != "cancel":
+            return back
+        return _cancel_confirmation(
+            request,
+            consultation,
+            zone=_specialist_zone(page),
+            action_url=request.path,
+            back_url=directory.route_url("requests", request),
+            for_specialist=True,
+        )
     user = request.user
     try:
         if action == "accept":

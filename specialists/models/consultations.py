@@ -131,6 +131,8 @@ class ConsultationStatus(models.TextChoices):
 # The statuses that hold a slot (and count as a member's open request).
 HELD_STATUSES = (ConsultationStatus.REQUESTED, ConsultationStatus.PROPOSED, ConsultationStatus.ACCEPTED)
 PENDING_STATUSES = (ConsultationStatus.REQUESTED, ConsultationStatus.PROPOSED)
+# Will not take place, decided before the day.
+CALLED_OFF_STATUSES = (ConsultationStatus.DECLINED, ConsultationStatus.CANCELLED, ConsultationStatus.EXPIRED)
 
 
 class ConsultationRequestQuerySet(models.QuerySet):
@@ -143,9 +145,14 @@ class ConsultationRequestQuerySet(models.QuerySet):
     def upcoming(self, now):
         return self.filter(status=ConsultationStatus.ACCEPTED, slot_start__gte=now - SLOT)
 
+    def called_off(self, now):
+        """Declined, cancelled or expired while the date is still ahead."""
+        return self.filter(status__in=CALLED_OFF_STATUSES, slot_start__gte=now)
+
     def past(self, now):
-        """Finished one way or another, or accepted and over (to mark done or missed)."""
-        return self.exclude(status__in=HELD_STATUSES) | self.filter(
+        """The date has gone: finished one way or another, or accepted and
+        over (to mark done or missed)."""
+        return self.exclude(status__in=HELD_STATUSES).filter(slot_start__lt=now) | self.filter(
             status=ConsultationStatus.ACCEPTED, slot_start__lt=now - SLOT
         )
 

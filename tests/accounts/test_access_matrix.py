@@ -134,8 +134,8 @@ ROWS = {
         {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
     ),
     "specialists.SpecialistIndexPage: me/requests/<uuid:pk>/<slug:action>/": (
-        "/specialists/me/requests/{consultation}/accept/",
-        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 405)},
+        "/specialists/me/requests/{consultation}/cancel/",
+        {"anonymous": LOGIN_PROMPT, **dict.fromkeys(ROLES[1:], 404)},
     ),
     "specialists.SpecialistPage: ": ("/specialists/{specialist}/", PUBLIC),
     # Booking: the member already has an open request there, and is taken to it.
@@ -148,7 +148,7 @@ ROWS = {
     "accounts/consultations/<uuid:pk>/": ("/accounts/consultations/{consultation}/", {**NONE_YET, "member": 200}),
     "accounts/consultations/<uuid:pk>/<slug:action>/": (
         "/accounts/consultations/{consultation}/cancel/",
-        POST_ONLY_MEMBERS,
+        {**NONE_YET, "member": 200},  # the confirmation before cancelling
     ),
     # Community Q&A. Member actions show visitors the log-in sentence (403);
     # pages about a question or answer that does not exist are 404 for all.

@@ -226,3 +226,58 @@ def test_booking_page_queries_do_not_grow_with_held_slots(client, a_member, a_co
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few) <= 25, [q["sql"] for q in many.captured_queries]
+
+
+def test_cancelling_asks_first_on_both_sides(client, a_member, a_consultant, book, open_slots):
+    """The cancel button opens a confirmation (a page: no JavaScript needed);
+    nothing changes until its form is posted, which then redirects (PRG)."""
+    first, second = open_slots(a_consultant, limit=2)
+    mine = book(a_member, a_consultant, slot=first, member_time_zone="America/New_York")
+    services.consultation_accept(request=mine, by=a_consultant.user)
+    client.force_login(a_member)
+    detail = client.get(reverse("consultations:detail", args=[mine.pk])).content.decode()
+    confirm_url = reverse("consultations:action", args=[mine.pk, "cancel"])
+    assert f'href="{confirm_url}"' in detail and f'action="{confirm_url}"' not in detail
+    page = client.get(confirm_url).content.decode()
+    assert "Cancel the consultation?" in page and "(New York time)" in page
+    assert f'<form method="post" action="{confirm_url}"' in page and "No, keep it" in page
+    mine.refresh_from_db()
+    assert mine.status == Status.ACCEPTED
+    response = client.post(confirm_url)
+    assert response.status_code == 302 and response["Location"] == reverse("consultations:detail", args=[mine.pk])
+    mine.refresh_from_db()
+    assert mine.status == Status.CANCELLED
+    # Once cancelled, the confirmation is not offered again.
+    assert client.get(confirm_url)["Location"] == reverse("consultations:detail", args=[mine.pk])
+
+    theirs = book(UserFactory(email="y@example.com", display_name="Yara"), a_consultant, slot=second)
+    services.consultation_accept(request=theirs, by=a_consultant.user)
+    client.force_login(a_consultant.user)
+    cancel = action(a_consultant, theirs, "cancel")
+    assert f'href="{cancel}"' in client.get(dashboard(a_consultant)).content.decode()
+    page = client.get(cancel).content.decode()
+    assert "Cancel the consultation?" in page and "Yara" in page and "(London time)" in page
+    theirs.refresh_from_db()
+    assert theirs.status == Status.ACCEPTED
+    response = client.post(cancel)
+    assert response.status_code == 302 and response["Location"] == dashboard(a_consultant)
+    theirs.refresh_from_db()
+    assert theirs.status == Status.CANCELLED
+
+
+def test_called_off_requests_for_dates_ahead_are_not_past(client, a_consultant, book, open_slots):
+    """Past means the date has gone: a declined or cancelled request for a
+    date still ahead has its own heading."""
+    first, second = open_slots(a_consultant, limit=2)
+    declined = book(UserFactory(email="d@example.com", display_name="Dara"), a_consultant, slot=first)
+    services.consultation_decline(request=declined, by=a_consultant.user, message="")
+    gone = book(UserFactory(email="g@example.com", display_name="Gale"), a_consultant, slot=second)
+    services.consultation_decline(request=gone, by=a_consultant.user, message="")
+    ConsultationRequest.objects.filter(pk=gone.pk).update(slot_start=timezone.now() - timedelta(days=1))
+    client.force_login(a_consultant.user)
+    html = client.get(dashboard(a_consultant)).content.decode()
+    called_off = html.split('id="called-off-heading"')[1].split('id="past-heading"')[0]
+    past = html.split('id="past-heading"')[1]
+    assert "Not going ahead" in html
+    assert "Dara" in called_off and "Declined" in called_off and "Dara" not in past
+    assert "Gale" in past and "Gale" not in called_off
