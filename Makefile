@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run serve test install lint format check seed lock chromium redis varnish java blns clean
+.PHONY: help run serve bench test install lint format check seed lock chromium redis varnish wrk java blns clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,6 +29,9 @@ run: install ## Set up an SQLite database with demo content and serve it on 127.
 serve: install redis ## The production settings under gunicorn on 127.0.0.1:$PORT (own Redis and SQLite unless REDIS_URL/DATABASE_URL)
 	PORT=$(PORT) scripts/serve.sh
 
+bench: install redis wrk ## Seed 10,000 questions etc. into a throwaway PostgreSQL and measure every public page with wrk (README "Measured")
+	scripts/with-postgres.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 redis: ## Install Debian's redis-server (rate limits shared across processes are tested on it) if missing
 	@if ! command -v redis-server >/dev/null; then \
 		if [ "$$(id -u)" = "0" ]; then \
@@ -46,6 +49,16 @@ varnish: ## Install Debian's Varnish (the frontend cache purge test runs it in f
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
 		else \
 			echo "Tests need varnishd. Install it with: sudo apt-get install -y varnish" >&2; exit 1; \
+		fi; \
+	fi
+
+wrk: ## Install Debian's wrk (the HTTP load generator of make bench) if missing
+	@if ! command -v wrk >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's wrk for make bench"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "make bench needs wrk. Install it with: sudo apt-get install -y wrk" >&2; exit 1; \
 		fi; \
 	fi
 
