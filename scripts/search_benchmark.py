@@ -4,8 +4,10 @@
 
 Migrates an empty database, seeds 1/50 of 50,000 questions, 150,000 answers,
 1,000 articles and 2,000 specialists (written text from a fixed vocabulary,
-fixed random seed), measures /search/ and /search/suggest/ for a fixed list
-of queries, then tops the data up to the full volume and measures again.
+fixed random seed), copies it to a second database and tops that one up to
+the full volume. Then measures /search/ and /search/suggest/ for a fixed list
+of queries on both, taking turns query by query (small, large, small...), so
+a machine that gets busier or quieter during the run slows both sizes alike.
 Prints latency percentiles (wall clock, in-process Django client, warm
 cache) for each size and the ratio large / small. `--fraction 0.1` seeds a
 tenth of the full volume as the large size (for a quick look).
@@ -216,28 +218,37 @@ def seed(counts, offset, rng):
         index.add_items(Question, list(new[start : start + 1000]))
 
 
-def measure(label):
+def use_database(name):
+    """Point the default connection at database `name` (the next query connects)."""
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+def timed(client, path, query, timings):
+    client.get(path, {"q": query})  # warm
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        response = client.get(path, {"q": query})
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{response.status_code} for a benchmark query")
+
+
+def measure(databases):
+    """{database: {"search": percentiles, "suggest": percentiles}}, the sizes
+    taking turns for every query."""
     client = Client()
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    timings, suggest_timings = [], []
-    for query in QUERIES:
-        client.get("/search/", {"q": query})  # warm
-        for _ in range(REPEAT):
-            started = time.perf_counter()
-            response = client.get("/search/", {"q": query})
-            timings.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{response.status_code} for a benchmark query")
-    for query in SUGGEST:
-        client.get("/search/suggest/", {"q": query})
-        for _ in range(REPEAT):
-            started = time.perf_counter()
-            response = client.get("/search/suggest/", {"q": query})
-            suggest_timings.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{response.status_code} for a benchmark query")
-    return {"label": label, "search": percentiles(timings), "suggest": percentiles(suggest_timings)}
+    timings = {name: {"search": [], "suggest": []} for name in databases}
+    for name in databases:
+        use_database(name)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    for kind, path, queries in (("search", "/search/", QUERIES), ("suggest", "/search/suggest/", SUGGEST)):
+        for query in queries:
+            for name in databases:
+                use_database(name)
+                timed(client, path, query, timings[name][kind])
+    return {name: {kind: percentiles(values) for kind, values in kinds.items()} for name, kinds in timings.items()}
 
 
 def percentiles(values):
@@ -259,9 +270,9 @@ def counts_now():
     }
 
 
-def report(result, counts):
+def report(label, result, counts):
     sizes = ", ".join(f"{value:,} {name}" for name, value in counts.items())
-    out(f"\n{result['label']}: {sizes}")
+    out(f"\n{label}: {sizes}")
     for kind in ("search", "suggest"):
         figures = result[kind]
         out(
@@ -285,18 +296,28 @@ def main():
     with transaction.atomic():
         seed(small, dict.fromkeys(FULL, 0), rng)
     out(f"seeded the small size in {time.perf_counter() - started:.0f} s")
-    small_result = measure("small (1/50)")
-    report(small_result, counts_now())
+    small_db = connection.settings_dict["NAME"]
+    large_db = f"{small_db}_large"
+    use_database("postgres")  # the copy needs nobody connected to its source
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{large_db}"')
+        cursor.execute(f'CREATE DATABASE "{large_db}" TEMPLATE "{small_db}"')
+    use_database(large_db)
     started = time.perf_counter()
     rest = {kind: max(0, large[kind] - small[kind]) for kind in FULL}
     with transaction.atomic():
         seed(rest, small, rng)
-    out(f"\nseeded the large size in {time.perf_counter() - started:.0f} s")
-    large_result = measure("large")
-    report(large_result, counts_now())
+    out(f"seeded the large size in {time.perf_counter() - started:.0f} s")
+    results = measure([small_db, large_db])
+    counts = {}
+    for name in (small_db, large_db):
+        use_database(name)
+        counts[name] = counts_now()
+    report("small (1/50)", results[small_db], counts[small_db])
+    report("large", results[large_db], counts[large_db])
     out()
     for kind in ("search", "suggest"):
-        ratios = {p: large_result[kind][p] / small_result[kind][p] for p in ("p50", "p90", "p99")}
+        ratios = {p: results[large_db][kind][p] / results[small_db][kind][p] for p in ("p50", "p90", "p99")}
         out(f"  {kind:8} large / small: " + "   ".join(f"{p} {r:.2f}x" for p, r in ratios.items()))
 
 

@@ -6,8 +6,10 @@ What may be found: live, public articles; listed questions (published or
 closed, never pending, rejected or hidden ones) with their published answers;
 live, public, verified specialists."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
@@ -24,16 +26,37 @@ from .highlight import highlight, snippet, term_pattern
 KINDS = ("articles", "questions", "specialists")
 GROUP_SIZE = {"articles": 3, "questions": 4, "specialists": 3}
 PER_PAGE = 10
-# Past this many matches of one kind, the count says "200+" and the newest
-# this many are the ones ranked (search_kind): what a search costs stays
-# the same however large the site grows (README, "Search at scale").
-MATCH_LIMIT = 200
+# Past this many matches of one kind, the count says "200+" (or "50+") and
+# the newest this many are the ones ranked (search_kind): what a search costs
+# stays the same however large the site grows (README, "Search at scale").
+# Articles and specialists are few and their texts long: a smaller pool.
+MATCH_LIMIT = {"articles": 50, "questions": 200, "specialists": 50}
+# Pages are searched in the newest this many first (_newest_matches).
+PAGE_WINDOW = 200
 SUGGESTIONS_PER_KIND = 3
 LABELS = {
     "articles": _("Articles"),
     "questions": _("Questions"),
     "specialists": _("Specialists"),
 }
+
+
+@contextmanager
+def planned_for_search():
+    """The searches of one request, with PostgreSQL told what this machine is.
+
+    Its defaults assume disks where a random read costs four sequential ones
+    and spare cores for parallel plans. The index is in memory: with those
+    defaults it walks back through thousands of questions for a word that is
+    in one in forty (30 to 50 ms at full size) where starting from the
+    word's few entries takes 13 (README, "Search at scale"). Set for this
+    transaction only; other databases: nothing to do."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
 
 
 def topic_from_slug(slug):
@@ -74,8 +97,9 @@ def _shown(kind, found):
 
 class Matches:
     """The matches of one kind for some words, best first: sliceable for a
-    page of them, with `count` (never more than MATCH_LIMIT) and `more` (True
-    when there are more matches than that) known before any slice is read."""
+    page of them, with `count` (never more than the kind's MATCH_LIMIT) and
+    `more` (True when there are more matches than that) known before any
+    slice is read."""
 
     def __init__(self, ranked, count, more):
         self.ranked, self._count, self.more = ranked, count, more
@@ -84,10 +108,34 @@ class Matches:
         return self._count
 
     def __getitem__(self, key):
-        return self.ranked[key]
+        return self.ranked[key] if self._count else []
 
     def __len__(self):
         return self._count
+
+
+def _newest_matches(kind, found, terms, operator, wanted):
+    """The ids of the newest `wanted` matches in `found`, newest first.
+
+    Articles and specialists are searched in their newest PAGE_WINDOW first,
+    then, if those hold too few matches, in the older ones. PostgreSQL
+    misjudges how many entries of a small kind match (it divides by the
+    index's object ids of every kind): it expects a few, reads every entry of
+    the kind and sorts them, where walking back from the newest stops after
+    the first matches (README, "Search at scale")."""
+
+    def newest(queryset, count):
+        matches = queryset.order_by("-id").only("id").search(terms, operator=operator, order_by_relevance=False)
+        return [item.id for item in matches[:count]]
+
+    if kind in ("articles", "specialists"):
+        start = found.order_by("-id").values_list("id", flat=True)[PAGE_WINDOW - 1 : PAGE_WINDOW]
+        if start:
+            ids = newest(found.filter(id__gte=start[0]), wanted)
+            if len(ids) < wanted:
+                ids += newest(found.filter(id__lt=start[0]), wanted - len(ids))
+            return ids
+    return newest(found, wanted)
 
 
 def search_kind(kind, terms, *, topic=None, operator="and"):
@@ -96,19 +144,18 @@ def search_kind(kind, terms, *, topic=None, operator="and"):
     model's search_fields).
 
     Counting and ranking every match grows with the site: a common word is in
-    most of 50,000 questions. So at most MATCH_LIMIT matches are counted (the
-    page then says "200+") and, past that, the newest MATCH_LIMIT of them are
-    the ones ranked: one bounded read, newest first (by primary key, which
-    every backend can sort and filter on), finds where that pool starts."""
+    most of 50,000 questions. So two bounded reads: the ids of the newest
+    MATCH_LIMIT + 1 matches (newest first by primary key, which every backend
+    can sort and filter on, and the database can stop early), which give the
+    count and whether there are more; then the ranking of just those ids.
+    Nothing counts or ranks past the limit."""
     found = _findable(kind, topic)
-    newest = found.order_by("-id").search(terms, operator=operator, order_by_relevance=False)
-    # The match just past the newest MATCH_LIMIT, if there is one.
-    past = list(newest[MATCH_LIMIT : MATCH_LIMIT + 1])
-    if past:
-        found, count = found.filter(id__gt=past[0].id), MATCH_LIMIT
-    else:
-        count = newest.count()
-    return Matches(_shown(kind, found).search(terms, operator=operator), count, more=bool(past))
+    limit = MATCH_LIMIT[kind]
+    pool = _newest_matches(kind, found, terms, operator, limit + 1)
+    more = len(pool) > limit
+    pool = pool[:limit]
+    ranked = _shown(kind, found.filter(id__in=pool)).search(terms, operator=operator)
+    return Matches(ranked, len(pool), more)
 
 
 @dataclass
@@ -187,12 +234,17 @@ def search_groups(terms, *, topic=None, request=None):
 
 
 def suggestions(terms, request=None):
-    """Titles that start like what is being typed, a few of each kind, for the
-    header box: titles and addresses only (an anonymous asker stays unnamed:
-    no names of members are ever in a question's suggestion)."""
+    """Titles that start like what is being typed, the newest few of each kind,
+    for the header box: titles and addresses only (an anonymous asker stays
+    unnamed: no names of members are ever in a question's suggestion).
+
+    Newest first, not ranked: ranking would read every title that starts
+    like "sle" (most of 50,000 questions); newest first the database stops at
+    the third (README, "Search at scale")."""
     found = []
     for kind in KINDS:
-        for item in _findable(kind).autocomplete(terms)[:SUGGESTIONS_PER_KIND]:
+        titles = _findable(kind).order_by("-id")
+        for item in titles.autocomplete(terms, order_by_relevance=False)[:SUGGESTIONS_PER_KIND]:
             url = item.get_url(request) if kind != "questions" else item.get_absolute_url()
             found.append({"kind": kind, "kind_label": str(LABELS[kind]), "title": item.title, "url": url})
     return found

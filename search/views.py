@@ -60,6 +60,17 @@ def _section_url(model, request):
     return page.get_url(request) if page else ""
 
 
+def _results(request, terms, kind, topic):
+    """(groups, page of one kind, any word was used, a count stopped at its limit)."""
+    if kind:
+        results = selectors.search_kind(kind, terms, topic=topic)
+        page_obj = Paginator(results, selectors.PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.hits = selectors.hits(kind, page_obj.object_list, terms, request)
+        return [], page_obj, False, results.more
+    groups, any_word = selectors.search_groups(terms, topic=topic, request=request)
+    return groups, None, any_word, any(group.more for group in groups)
+
+
 @require_safe
 def search(request):
     query = _query(request)
@@ -74,14 +85,8 @@ def search(request):
     help_first = crisis_panel or bool(query) and bool(HELP_PAGE_WORDS.intersection(canonical(query).split()))
     groups, page_obj, any_word, more = [], None, False, False
     if terms and not (topic_slug and topic is None):
-        if kind:
-            results = selectors.search_kind(kind, terms, topic=topic)
-            page_obj = Paginator(results, selectors.PER_PAGE).get_page(request.GET.get("page"))
-            page_obj.hits = selectors.hits(kind, page_obj.object_list, terms, request)
-            more = results.more
-        else:
-            groups, any_word = selectors.search_groups(terms, topic=topic, request=request)
-            more = any(group.more for group in groups)
+        with selectors.planned_for_search():
+            groups, page_obj, any_word, more = _results(request, terms, kind, topic)
     total = page_obj.paginator.count if page_obj else sum(group.count for group in groups)
     context = {
         "query": query,
@@ -117,5 +122,8 @@ def suggest(request):
     if request.limited:
         return _private(JsonResponse({"suggestions": [], "error": "rate_limited"}, status=429))
     terms = search_terms(_query(request))
-    found = selectors.suggestions(terms, request) if len(terms) >= 2 else []
+    found = []
+    if len(terms) >= 2:
+        with selectors.planned_for_search():
+            found = selectors.suggestions(terms, request)
     return _private(JsonResponse({"suggestions": found}))

@@ -194,7 +194,7 @@ def test_each_group_shows_its_best_few_with_a_count_and_see_all(client, make_que
 def test_past_the_match_limit_the_count_says_so_and_the_newest_are_ranked(client, make_question, monkeypatch):
     from search import selectors
 
-    monkeypatch.setattr(selectors, "MATCH_LIMIT", 5)
+    monkeypatch.setitem(selectors.MATCH_LIMIT, "questions", 5)
     oldest = make_question(title="Bruxism", body="Night grinding.")  # the best title, but outside the newest five
     for n in range(6):
         make_question(title=f"Question number {n}", body="Some bruxism at night.")
@@ -334,3 +334,15 @@ def test_a_rebuild_reads_the_answers_of_every_question_in_two_queries(
         texts = [question.published_answers_text() for question in Question.get_indexed_objects()]
     assert len(texts) == 4 and all(text.count("Answer") == 2 for text in texts)
     assert not any("pending" in text for text in texts)
+
+
+def test_pages_older_than_the_newest_window_are_still_found(client, make_article, monkeypatch):
+    from search import selectors
+
+    monkeypatch.setattr(selectors, "PAGE_WINDOW", 2)
+    make_article(title="Bruxism at night")  # older than the newest two
+    for n in range(3):
+        make_article(title=f"Unrelated article {n}", summary="Nothing here", body=[("paragraph", "<p>Cooking.</p>")])
+    make_article(title="Bruxism in the day")
+
+    assert group_titles(search(client, "bruxism"), "articles") == ["Bruxism in the day", "Bruxism at night"]

@@ -42,3 +42,12 @@ def test_suggestions_are_rate_limited(client, home_page, settings):
     assert statuses[0] == 200
     assert 429 in statuses
     assert client.get("/search/", {"q": "sleep"}).status_code == 200  # the form still searches
+
+
+def test_suggestions_are_the_newest_titles_of_each_kind(client, make_question):
+    for n in range(5):
+        make_question(title=f"Sleepless night number {n}")
+
+    titles = [s["title"] for s in client.get("/search/suggest/", {"q": "sleepl"}).json()["suggestions"]]
+
+    assert titles == [f"Sleepless night number {n}" for n in (4, 3, 2)]
