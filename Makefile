@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run serve bench test install lint format check seed lock chromium redis varnish wrk java blns clean
+.PHONY: help run serve bench test install lint format check seed lock chromium redis varnish wrk java blns clean backup restore
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,6 +31,13 @@ serve: install redis ## The production settings under gunicorn on 127.0.0.1:$POR
 
 bench: install redis wrk ## Seed 10,000 questions etc. into a throwaway PostgreSQL and measure every public page with wrk (README "Measured")
 	scripts/with-postgres.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+backup: ## Back up the PostgreSQL database of DATABASE_URL and the media folder into backups/<time> (scripts/backup.sh)
+	scripts/backup.sh $(BACKUP)
+
+restore: ## Restore BACKUP=folder into the fresh database of DATABASE_URL and an empty DJANGO_MEDIA_ROOT (scripts/restore.sh)
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/<time>" >&2; exit 1; }
+	scripts/restore.sh $(BACKUP)
 
 redis: ## Install Debian's redis-server (rate limits shared across processes are tested on it) if missing
 	@if ! command -v redis-server >/dev/null; then \
