@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import RedirectView
 
-from . import member_data
+from . import member_data, selectors
 from .forms import DeleteAccountForm, ProfileForm
 from .services import user_data_export, user_data_export_json, user_delete
 
@@ -55,7 +55,13 @@ def data_summary(request):
         for name, section in export["sections"].items()
         if name in templates
     ]
-    return render(request, "accounts/data_summary.html", {"export": export, "sections": sections})
+    context = {
+        "export": export,
+        "sections": sections,
+        "profile": selectors.profile_summary(export),
+        "kinds": selectors.data_summary(export, user_pk=request.user.pk, sections=export["sections"].keys()),
+    }
+    return render(request, "accounts/data_summary.html", context)
 
 
 @login_required
