@@ -38,7 +38,12 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("name", PAGES)
+SEARCHES = {"search", "search without results"}
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(name, marks=pytest.mark.search_index) if name in SEARCHES else name for name in PAGES]
+)
 def test_page_has_no_axe_violations(page, content, name):
     page.goto(PAGES[name](content))
     assert_no_axe_violations(page)
@@ -78,6 +83,7 @@ def _violations(page):
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} elements)" for v in AXE.run(page).response["violations"]]
 
 
+@pytest.mark.search_index  # the crawl includes search results
 def test_pages_filled_by_members_have_no_axe_violations(
     browser, live_site, live_server, article_index, specialist_index, django_capture_on_commit_callbacks, log_in
 ):

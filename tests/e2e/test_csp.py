@@ -23,7 +23,7 @@ from qa.factories import AnswerFactory, QuestionFactory
 from specialists.demo import build_demo_availability, build_demo_consultations
 from tests.two_factor import TOTP_SECRET, log_in_with_two_factor
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.search_index]  # the crawl searches
 
 # Collected in every frame before any script of the page runs.
 WATCH_VIOLATIONS = """

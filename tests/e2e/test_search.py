@@ -11,7 +11,7 @@ from qa.models import Question
 
 from .test_accessibility import assert_no_axe_violations
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.search_index]
 
 
 @pytest.fixture
