@@ -59,3 +59,21 @@ page_cache.watch(SiteSettings)
 page_cache.watch(Topic)
 page_cache.watch(get_image_model())
 page_cache.watch(get_user_model(), unless=_login_only)
+
+
+# Renditions are made when an image is uploaded or replaced and when a page
+# that shows it is published, not on a reader's first visit (core.renditions).
+
+
+@receiver(post_save, sender=get_image_model(), dispatch_uid="core_renditions_image_saved")
+def image_saved_make_renditions(sender, instance, **kwargs):
+    from .renditions import renditions_enqueue
+
+    renditions_enqueue(image_ids=[instance.pk])
+
+
+@receiver(page_published, dispatch_uid="core_renditions_page_published")
+def page_published_make_renditions(sender, instance, **kwargs):
+    from .renditions import page_image_ids, renditions_enqueue
+
+    renditions_enqueue(image_ids=page_image_ids(instance.specific))
