@@ -1,9 +1,11 @@
+import contextlib
 import logging
 import secrets
+import sys
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
@@ -84,7 +86,31 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors or database: the error may come from them.
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        return database_unavailable(request, error)
     return HttpResponse(get_template("500.html").render(), status=500)
+
+
+# The database cannot be reached (restarting, failing over): not a bug.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def database_unavailable(request, error):
+    """A 503 page while the database is away, from wherever the error came
+    (a view, or a middleware loading the session): it says so, asks to try
+    again in a few seconds, and gives back the text of a form sent from one
+    of our pages, since nothing of it was saved. No database, no context
+    processors. The broken connection is closed, so the next request opens
+    a new one (CONN_HEALTH_CHECKS checks reused ones)."""
+    logger.warning("Database unavailable: %s", error)
+    with contextlib.suppress(DatabaseError):
+        connection.close()
+    kept = _kept_text(request) if request.method == "POST" else []
+    response = HttpResponse(get_template("503.html").render({"kept": kept}), status=503)
+    response["Retry-After"] = "5"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # Form fields never shown back: secrets, and the fields that carry no text.
@@ -97,6 +123,21 @@ def _same_site(request, url):
     )
 
 
+def _kept_text(request):
+    """The text a member wrote in the form of this POST, to give back when it
+    could not be saved: only for a form sent from one of our own pages, so no
+    other site can put its words on ours."""
+    if not _same_site(request, request.headers.get("referer", "")):
+        return []
+    kept = []
+    for name, values in request.POST.lists():
+        if any(part in name.lower() for part in _NOT_KEPT):
+            continue
+        # Text a person wrote has spaces or length; ids, flags and choices do not.
+        kept += [{"name": name, "value": v} for v in values if len(v.split()) > 1 or len(v) > 40]
+    return kept[:10]
+
+
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: a page in the site's style that says what happened
     and gives back the text the member typed, so nothing is lost.
@@ -106,15 +147,8 @@ def csrf_failure(request, reason=""):
     another site gets the explanation alone, so no one can put their words
     on our pages."""
     referer = request.headers.get("referer", "")
-    kept = []
-    if _same_site(request, referer):
-        for name, values in request.POST.lists():
-            if any(part in name.lower() for part in _NOT_KEPT):
-                continue
-            # Text a person wrote has spaces or length; ids, flags and choices do not.
-            kept += [{"name": name, "value": v} for v in values if len(v.split()) > 1 or len(v) > 40]
     context = {
-        "kept": kept[:10],
+        "kept": _kept_text(request),
         "back": referer if _same_site(request, referer) else "",
         "reason_cookie": reason == REASON_NO_CSRF_COOKIE,
     }
