@@ -37,6 +37,39 @@ def html_checker(tmp_path_factory):
 
 
 @pytest.fixture
+def search_index_off(settings):
+    """Saves skip the search index (the backend's AUTO_UPDATE off): indexing
+    what a test creates was about half of building its pages. A request to
+    /search/ meanwhile fails the test, naming the `search_index` marker,
+    instead of finding nothing. Browser tests use it unless marked
+    search_index; data-heavy tests that never search ask for it."""
+    from django.conf import settings as django_settings
+    from django.core.signals import request_started
+    from django.urls import reverse
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**options, "AUTO_UPDATE": False} for name, options in django_settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    search_prefix = reverse("search")
+    searched = []
+
+    def record(sender, environ, **kwargs):
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(search_prefix):
+            searched.append(path)
+
+    request_started.connect(record, dispatch_uid="search-index-off-guard")
+    yield
+    request_started.disconnect(dispatch_uid="search-index-off-guard")
+    if searched:
+        pytest.fail(
+            f"This test requested {sorted(set(searched))} with the search index off: "
+            "mark it @pytest.mark.search_index so what it creates is indexed.",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
 def home_page(db):
     """The HomePage the data migration created, as the default site's root."""
     home = HomePage.objects.get(depth=2)

@@ -7,7 +7,7 @@ plus a small margin; a change that adds a query per article fails here."""
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index_off")]  # builds much, never searches
 
 ARTICLE_PAGE_BUDGET = 22  # measured: 20 (6 and 60 articles)
 ARTICLE_INDEX_BUDGET = 15  # measured: 12 (first and second page), 13 (?topic=)

@@ -20,10 +20,8 @@ from django.conf import settings as django_settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.core.signals import request_started
 from django.db import connections
 from django.test import Client
-from django.urls import reverse
 from playwright.sync_api import sync_playwright
 from wagtail.models import Site
 from wagtail_factories import ImageFactory
@@ -125,37 +123,11 @@ def _migrated_data_around_module(django_db_setup, django_db_blocker, playwright_
 
 
 @pytest.fixture(autouse=True)
-def _search_index(request, settings):
-    """Keep the search index off unless the test searches.
-
-    Indexing every page, question and specialist a test creates cost about
-    half of each browser test's set-up, for a handful of tests that search.
-    Without the `search_index` marker, saves do not reach the index (the
-    backend's AUTO_UPDATE off) and a request to /search/ fails the test,
-    naming the marker, instead of finding nothing."""
-    if request.node.get_closest_marker("search_index"):
-        yield
-        return
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**options, "AUTO_UPDATE": False} for name, options in django_settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    search_prefix = reverse("search")
-    searched = []
-
-    def record(sender, environ, **kwargs):
-        path = environ.get("PATH_INFO", "")
-        if path.startswith(search_prefix):
-            searched.append(path)
-
-    request_started.connect(record, dispatch_uid="e2e-search-guard")
-    yield
-    request_started.disconnect(dispatch_uid="e2e-search-guard")
-    if searched:
-        pytest.fail(
-            f"This test requested {sorted(set(searched))} with the search index off: "
-            "mark it @pytest.mark.search_index so what it creates is indexed.",
-            pytrace=False,
-        )
+def _search_index(request):
+    """Browser tests keep the search index off (tests/conftest.py's
+    search_index_off) unless marked `search_index`."""
+    if not request.node.get_closest_marker("search_index"):
+        request.getfixturevalue("search_index_off")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 
 from home.models import FeaturedArticle
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index_off")]  # builds much, never searches
 
 HOME_PAGE_BUDGET = 19  # measured: 17 (3 featured; 6 and 60 articles, 2 and 12 specialists with languages and topics)
 

@@ -10,7 +10,7 @@ from core.models import Topic
 from home.models import StandardPage
 from specialists.models import Language, SpecialistPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index_off")]  # builds much, never searches
 
 SPECIALIST_INDEX_BUDGET = (
     23  # measured: 18, 21 with free-consultation availability (6 and 300 specialists; pages, filters)
