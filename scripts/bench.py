@@ -38,7 +38,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PLAIN_PATH = "/_bench/ok/"
 TARGETS = {"questions": 10_000, "answers": 30_000, "articles": 500, "specialists": 1_000}
-ANSWERS_PER_QUESTION = 3
 ANSWERING_SPECIALISTS = 60
 
 
@@ -269,9 +268,12 @@ def seed_volume(rng):
     askers = User.objects.bulk_create(
         [User(email=f"bench-asker{n}@example.com", display_name=f"Asker {n}") for n in range(500)]
     )
-    missing = TARGETS["questions"] - Question.objects.count()
+    missing = max(0, TARGETS["questions"] - Question.objects.count())
+    # The answers still missing, spread over the new questions (3 each, a few 4).
+    answers_missing = max(0, TARGETS["answers"] - Answer.objects.count())
+    each, extra = divmod(answers_missing, missing) if missing else (0, 0)
     questions = []
-    for n in range(max(0, missing)):
+    for n in range(missing):
         title = sentence(rng, rng.randint(6, 12))[:150]
         questions.append(
             Question(
@@ -283,17 +285,16 @@ def seed_volume(rng):
                 anonymous=rng.random() < 0.5,
                 status=Status.PUBLISHED,
                 published_at=now,
-                answer_count=ANSWERS_PER_QUESTION,
+                answer_count=each + (n < extra),
             )
         )
     questions = Question.objects.bulk_create(questions, batch_size=2000)
     answers = [
         Answer(question=question, author=author, body=paragraph(rng, 2), helpful_count=rng.randint(0, 9))
         for question in questions
-        for author in rng.sample(answerers, ANSWERS_PER_QUESTION)
+        for author in rng.sample(answerers, question.answer_count)
     ]
-    missing = TARGETS["answers"] - Answer.objects.count()
-    Answer.objects.bulk_create(answers[: max(0, missing)], batch_size=5000)
+    Answer.objects.bulk_create(answers, batch_size=5000)
 
 
 def counts_now():
