@@ -415,8 +415,8 @@ def main():
     if not wrk:
         sys.exit("make bench needs wrk. Install it with: apt-get install -y wrk (or make wrk)")
 
-    run_dir = tempfile.mkdtemp(prefix="steady-bench.")
-    with redis_server(run_dir) as redis_url:
+    # Removed on the way out, also when a page fails (Redis stops first).
+    with tempfile.TemporaryDirectory(prefix="steady-bench.") as run_dir, redis_server(run_dir) as redis_url:
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.bench",
@@ -465,7 +465,6 @@ def main():
                     results[phase, label] = run_wrk(wrk, url, args.duration, args.connections)
                     rps, p50, p99 = (results[phase, label][key] for key in ("rps", "p50", "p99"))
                     out(f"  {phase:8} {label:14} {rps:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
-        shutil.rmtree(run_dir, ignore_errors=True)
 
     out(f"\nload average at the end: {load_average()}")
     out(f"gunicorn, 2 sync workers; wrk -t2 -c{args.connections} -d{args.duration}s; {counts_now()}\n")
