@@ -11,7 +11,7 @@ Questions, comments, search queries, and later messages and consultation
 notes all call crisis_check() on what the member wrote; what to do on a match
 (hold, deliver with a notice, show the panel) is each surface's business.
 
-How a text is read, in order (each layer only adds matches):
+How a text is read, in order:
 
 1. normalise.py folds it (NFKC, invisible characters, look-alike letters,
    disguised spellings, contractions); words.py reads each word as the key
@@ -21,14 +21,17 @@ How a text is read, in order (each layer only adds matches):
 3. Concepts (concepts.py): each clause is tagged with what it is about
    (a wish, death, living, a method, a plan, a goodbye, self-harm, a threat
    from someone close, harm to others), negation turns a concept round, and
-   combinations of concepts in a clause or its neighbours decide. This is
-   the general reading: it knows meanings, not sentences, so phrasings
-   nobody listed are caught, and "I don't want to die" stays ok while "I
-   don't want to wake up" is urgent.
-4. A small trained model (model.py) over stems and concepts catches what the
-   combinations still miss, at a threshold set by cross-validation so it
-   adds few false alarms; it names the clause and member's words whose
-   features carried its score, and the kind of danger in that clause.
+   combinations of concepts in a clause or its neighbours name a kind of
+   danger. This is the general reading: it knows meanings, not sentences,
+   so phrasings nobody listed are read, and "I don't want to die" reads
+   otherwise than "I don't want to wake up".
+4. One trained model (model.py) decides: its features are the stems, the
+   concepts, the kinds of danger the combinations named and a few cues
+   (question or statement, first person, length), and its threshold is set
+   by leaving one writer's batch out at a time. A text is urgent when its
+   score reaches the threshold; what matched is then the concepts' kind of
+   danger and words when they named one, else the clause and member's words
+   whose features carried the score, and the kind of danger in that clause.
 
 Rules and the lexicon are compiled once; the editors' lexicon on first use
 and again after an editor changes it (see lexicon_changed).
@@ -161,9 +164,9 @@ def _excerpt(text, match):
 
 
 def crisis_matches(*texts, editor_lexicon=True):
-    """Every match in `texts` (joined as separate sentences): editor phrases,
-    then one match per kind of danger the concepts find, or else the trained
-    model's match."""
+    """Every match in `texts` (joined as separate sentences): editor phrases;
+    else, when the model finds the text urgent, one match per kind of danger
+    the concepts named, or the model's own match when they named none."""
     joined = " . ".join(text for text in texts if text)
     if not joined.strip():
         return []
@@ -210,7 +213,12 @@ _SHOWN_WORDS = 6
 
 
 def _read_text(text):
-    return read([stem(token) for token in canonical(text).split(" ") if token])
+    """What the model reads of a text: (tokens, clauses with their concept
+    hits, the kinds of danger the concepts named), model.features()'s
+    arguments."""
+    tokens = [token for token in canonical(text).split(" ") if token]
+    reading = read([stem(token) for token in tokens])
+    return tokens, reading, [category for category, _hits in concept_matches(reading)]
 
 
 def _feature_positions(feature, offset, clause_words, hits):
@@ -279,22 +287,21 @@ def _model_match(tokens, stems, reading, weights, score):
 
 
 def _general_matches(text):
-    """Concepts, then the trained model, on canonical `text`."""
+    """The trained model's decision on canonical `text`, with what matched."""
     tokens = [token for token in text.split(" ") if token]
     stems = [stem(token) for token in tokens]
     reading = read(stems)
+    decided = concept_matches(reading)
+    weights = model.trained_weights(_read_text)
+    score = model.probability(weights, model.features(tokens, reading, [category for category, _hits in decided]))
+    if score < model.THRESHOLD:
+        return []
     found = []
-    for category, hits in concept_matches(reading):
+    for category, hits in decided:
         names = " + ".join(hit.concept.replace("_", " ") for hit in hits)
         excerpt = " … ".join(" ".join(tokens[hit.first_token : hit.last_token]) for hit in hits)
         found.append(CrisisMatch(category, f"concepts: {names}", excerpt[:120]))
-    if found:
-        return found
-    weights = model.trained_weights(_read_text)
-    score = model.probability(weights, model.features(reading))
-    if score < model.THRESHOLD:
-        return []
-    return [_model_match(tokens, stems, reading, weights, score)]
+    return found or [_model_match(tokens, stems, reading, weights, score)]
 
 
 def crisis_check(*texts, editor_lexicon=True):
