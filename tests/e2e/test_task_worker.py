@@ -1,4 +1,4 @@
-"""Production's task path: the database queue and `manage.py db_worker`,
+"""Production's task path: the database queue and `manage.py run_tasks` (production's worker, core/worker.py),
 with a task scheduled for later (a crisis alert's reminder), which the
 worker leaves alone until its time and then runs. Transactional (the worker
 reads committed rows), so it lives with the browser tests' database care."""
@@ -39,14 +39,14 @@ def test_worker_runs_a_scheduled_reminder_when_its_time_comes(live_site, setting
     send_crisis_alert.using(run_after=later).enqueue(kind="question", object_id=question.pk, attempt=2)
 
     # Not due yet: the worker leaves it queued.
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("run_tasks", "--batch", "--no-startup-delay", verbosity=0)
     assert mail.outbox == []
     queued = DBTaskResult.objects.get()
     assert queued.status == "READY"
 
     # Its time has come (moved, rather than waiting half an hour): it runs.
     DBTaskResult.objects.filter(pk=queued.pk).update(run_after=timezone.now() - timedelta(seconds=1))
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("run_tasks", "--batch", "--no-startup-delay", verbosity=0)
     [alert] = mail.outbox
     assert alert.to == ["oncall@example.com"] and "reminder 1" in alert.subject
     assert DBTaskResult.objects.get(pk=queued.pk).status == "SUCCESSFUL"
@@ -95,7 +95,7 @@ def test_worker_runs_a_scheduled_consultation_reminder_once_its_time_comes(live_
         member_time_zone="Europe/London",
     )
     # The acknowledgement and the specialist's notice go now.
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("run_tasks", "--batch", "--no-startup-delay", verbosity=0)
     assert sorted(m.to[0] for m in mail.outbox) == [member.email, owner.email]
     mail.outbox.clear()
     reminder = DBTaskResult.objects.get(task_path=remind_waiting_request.module_path)
@@ -104,7 +104,7 @@ def test_worker_runs_a_scheduled_consultation_reminder_once_its_time_comes(live_
     assert reminder.run_after == request.created_at + timedelta(hours=24)
 
     DBTaskResult.objects.filter(pk=reminder.pk).update(run_after=timezone.now() - timedelta(seconds=1))
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("run_tasks", "--batch", "--no-startup-delay", verbosity=0)
     [message] = mail.outbox
     assert message.to == [owner.email] and message.subject == "A consultation request is waiting for you"
     assert DBTaskResult.objects.get(pk=reminder.pk).status == "SUCCESSFUL"
