@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
@@ -8,6 +10,17 @@ from core.factories import TopicFactory
 from home.models import HomePage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
 from tests.html_checker import CheckerMissing, HtmlChecker, find_jar, find_java
+
+
+@pytest.fixture(autouse=True)
+def _alone_when_stopping_the_database(request):
+    """A test that stops the shared PostgreSQL would break every other worker's
+    tests: it refuses to run beside them."""
+    workers = os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")
+    if request.node.get_closest_marker("stops_database") and workers != "1":
+        pytest.fail(
+            f"{request.node.name} stops the shared database; run it alone: pytest -p no:xdist -m stops_database"
+        )
 
 
 @pytest.fixture(autouse=True)

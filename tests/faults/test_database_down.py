@@ -14,7 +14,9 @@ from django.db import connection
 
 from qa.models import Question
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# It stops the cluster every test database lives in: never beside another
+# worker (scripts/test.sh runs it on its own after the parallel run).
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.stops_database]
 
 
 def _pg_ctl(data, *args):
