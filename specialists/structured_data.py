@@ -9,7 +9,9 @@ PHOTO_FILTER = "fill-480x480|format-jpeg"
 
 
 def specialist_json_ld(page, request, topics=None, languages=None):
-    url = page.get_full_url(request) if page.pk else request.build_absolute_uri()
+    # A preview of a page never saved has no URL yet: the address being previewed,
+    # on the configured site like every other link.
+    url = page.get_full_url(request) if page.pk else site_url(request.path, request)
     person = {
         "@type": "Person",
         "name": page.title,

@@ -187,3 +187,19 @@ def test_json_ld_cannot_end_its_script_element(client, specialist_index):
 def test_unverified_live_page_still_renders_for_article_readers(client, specialist_index):
     page = SpecialistPageFactory(parent=specialist_index, unverified=True, title="Dr Author Only")
     assert get(client, page).find("h1").get_text() == "Dr Author Only"
+
+
+def test_json_ld_of_a_page_never_saved_names_the_configured_site(rf, specialist_index, settings):
+    """An editor's preview of a new profile has no URL yet: the address it is
+    previewed at, on the configured site, never the request's Host header."""
+    from specialists.models import SpecialistPage
+    from specialists.structured_data import specialist_json_ld
+
+    settings.ALLOWED_HOSTS = ["*"]
+    request = rf.get("/admin/pages/add/specialists/specialistpage/2/preview/", HTTP_HOST="attacker.example")
+    data = specialist_json_ld(SpecialistPage(title="New Profile", short_bio="Bio."), request)
+
+    url = data["mainEntity"]["url"]
+    assert "attacker.example" not in url
+    assert url.endswith("/admin/pages/add/specialists/specialistpage/2/preview/")
+    assert url.startswith(specialist_index.get_site().root_url)
