@@ -196,17 +196,22 @@ else:
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SLOT_SECONDS = int(os.environ.get("PAGE_CACHE_SLOT_SECONDS", "60"))
-# A reverse proxy or CDN in front (Varnish: deploy/varnish/default.vcl) is
-# told to purge changed pages and the listings through Wagtail's frontend
-# cache invalidation: the proxy's address for PURGE requests, e.g.
-# http://127.0.0.1:6081. Unset: nothing is sent.
-FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
-if FRONTEND_CACHE_PURGE_URL:
-    WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_PURGE_URL,
-        }
+# A reverse proxy or CDN in front (Varnish: config/varnish.vcl) is told to
+# purge changed pages and the listings through Wagtail's frontend cache
+# invalidation (its backends, called by core.page_cache): each proxy's
+# address for PURGE requests, comma-separated when there are several (one
+# per Varnish), e.g. http://10.0.0.5:6081; and/or a CloudFront distribution,
+# invalidated through boto3 with its usual credentials. Unset: nothing is sent.
+FRONTEND_CACHE_PURGE_URLS = env_list("FRONTEND_CACHE_PURGE_URL")
+FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID = os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", "")
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+    for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS, 1)
+}
+if FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID:
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID,
     }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -344,9 +349,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the dashboard would ask releases.wagtail.
 # Site search (search/): Wagtail's database backend, PostgreSQL full-text in
 # production and tests, SQLite FTS5 under `make run`. A site that outgrows the
 # database switches to OpenSearch or Elasticsearch here and nowhere else:
-#   pip install "wagtail[opensearch]"   (or elasticsearch8 / elasticsearch9 client)
+#   pin opensearch-py in requirements.in (3.x for opensearch3, 2.x for opensearch2;
+#   or the elasticsearch client of the matching major version)
 #   WAGTAILSEARCH_BACKENDS = {"default": {
-#       "BACKEND": "wagtail.search.backends.opensearch2",   # or .elasticsearch8
+#       "BACKEND": "wagtail.search.backends.opensearch3",   # or .opensearch2, .elasticsearch8
 #       "URLS": [os.environ["SEARCH_URL"]], "INDEX": "steady", "TIMEOUT": 5,
 #       "OPTIONS": {}, "INDEX_SETTINGS": {}}}
 # then `manage.py update_index` once. Our code only calls .search() and

@@ -2,11 +2,21 @@
 DJANGO_ALLOWED_HOSTS, DATABASE_URL and REDIS_URL (see .env.example)."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, MIDDLEWARE, REDIS_URL, SECRET_KEY, env_bool
+from .base import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    ALLOWED_HOSTS,
+    CONTENT_SECURITY_POLICY,
+    MIDDLEWARE,
+    REDIS_URL,
+    SECRET_KEY,
+    STORAGES,
+    env_bool,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY.")
@@ -52,6 +62,56 @@ if LOOPBACK_HTTP:
     SESSION_COOKIE_SECURE = False
     CSRF_COOKIE_SECURE = False
     ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+
+# Media on S3-compatible object storage (django-storages), so every app
+# server reads and writes the same files (README "Scaling out"); unset, the
+# local DJANGO_MEDIA_ROOT as before. Credentials are boto3's own: the
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables or the machine's role,
+# never a setting. Objects are public (our media are the site's images) and
+# their URLs plain, not signed: a kept page's links never expire and every
+# render of a page is the same bytes. Names are never overwritten (Wagtail's
+# uploads and renditions rely on a taken name getting a new one).
+MEDIA_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if MEDIA_BUCKET:
+    MEDIA_ENDPOINT = os.environ.get("AWS_S3_ENDPOINT_URL", "")  # S3-compatible service; empty: AWS
+    MEDIA_REGION = os.environ.get("AWS_S3_REGION_NAME", "")
+    MEDIA_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")  # media through a CDN: media.example.org
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": MEDIA_BUCKET,
+                "endpoint_url": MEDIA_ENDPOINT or None,
+                "region_name": MEDIA_REGION or None,
+                "custom_domain": MEDIA_DOMAIN or None,
+                # Path-style URLs on an S3-compatible endpoint: one origin for the CSP below.
+                "addressing_style": "path" if MEDIA_ENDPOINT else None,
+                "querystring_auth": False,
+                "file_overwrite": False,
+                # Public through the bucket's policy; "public-read" where the service uses ACLs.
+                "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+                "object_parameters": {"CacheControl": "public, max-age=86400"},
+            },
+        },
+    }
+    # Pages and the admin show images from the media origin (img-src 'self' otherwise).
+    if MEDIA_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{MEDIA_DOMAIN.split('/', 1)[0]}"]
+    elif MEDIA_ENDPOINT:
+        endpoint = urlsplit(MEDIA_ENDPOINT)
+        MEDIA_ORIGINS = [f"{endpoint.scheme}://{endpoint.netloc}"]
+    else:  # AWS names the bucket's host with or without the region
+        MEDIA_ORIGINS = [f"https://{MEDIA_BUCKET}.s3.amazonaws.com"]
+        if MEDIA_REGION:
+            MEDIA_ORIGINS.append(f"https://{MEDIA_BUCKET}.s3.{MEDIA_REGION}.amazonaws.com")
+
+    def with_media_images(policy):
+        directives = policy["DIRECTIVES"]
+        return {**policy, "DIRECTIVES": {**directives, "img-src": [*directives["img-src"], *MEDIA_ORIGINS]}}
+
+    CONTENT_SECURITY_POLICY = with_media_images(CONTENT_SECURITY_POLICY)
+    ADMIN_CONTENT_SECURITY_POLICY = with_media_images(ADMIN_CONTENT_SECURITY_POLICY)
 
 # One JSON line per request (core/request_log.py), timed around everything.
 MIDDLEWARE = ["core.request_log.RequestLogMiddleware", *MIDDLEWARE]

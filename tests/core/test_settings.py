@@ -159,3 +159,65 @@ def test_plain_http_of_make_serve_turns_off_https_only_settings_on_loopback():
         "CSRF_COOKIE_SECURE": False,
         "DEBUG": False,
     }
+
+
+def test_production_media_stay_on_local_disk_unless_a_bucket_is_named():
+    values = read_settings("config.settings.production", ["STORAGES", "CONTENT_SECURITY_POLICY"], deployment_env())
+
+    assert values["STORAGES"]["default"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"] == ["'self'"]
+
+
+def test_a_bucket_puts_media_on_s3_storage_with_plain_lasting_urls():
+    env = production_env(AWS_STORAGE_BUCKET_NAME="steady-media", AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000")
+    code = (
+        "import django, json; django.setup()\n"
+        "from django.conf import settings; from django.core.files.storage import default_storage as s\n"
+        "print(json.dumps({'class': type(s._wrapped if hasattr(s, '_wrapped') else s).__name__,\n"
+        "  'url': s.url('original_images/a.jpg'), 'overwrite': s.file_overwrite,\n"
+        "  'img': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'],\n"
+        "  'admin_img': settings.ADMIN_CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']}))"
+    )
+    result = run_python(["-c", code], env)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+
+    assert values["class"] == "S3Storage"
+    # Not signed (a kept page's links never expire), path-style on the endpoint.
+    assert values["url"] == "http://127.0.0.1:9000/steady-media/original_images/a.jpg"
+    assert values["overwrite"] is False
+    assert values["img"] == ["'self'", "http://127.0.0.1:9000"]
+    assert values["admin_img"] == ["'self'", "data:", "blob:", "http://127.0.0.1:9000"]
+
+
+def test_media_through_a_cdn_host_are_allowed_by_the_content_security_policy():
+    env = production_env(AWS_STORAGE_BUCKET_NAME="steady-media", AWS_S3_CUSTOM_DOMAIN="media.example.org")
+    values = read_settings("config.settings.production", ["CONTENT_SECURITY_POLICY"], env)
+
+    assert values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"] == ["'self'", "https://media.example.org"]
+
+
+def test_each_purge_address_and_a_cloudfront_distribution_become_frontend_cache_backends():
+    env = production_env(
+        FRONTEND_CACHE_PURGE_URL="http://10.0.0.5:6081, http://10.0.0.6:6081",
+        FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID="E2EXAMPLE",
+    )
+    values = read_settings("config.settings.production", ["WAGTAILFRONTENDCACHE"], env)
+
+    assert values["WAGTAILFRONTENDCACHE"] == {
+        "proxy1": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://10.0.0.5:6081",
+        },
+        "proxy2": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://10.0.0.6:6081",
+        },
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": "E2EXAMPLE",
+        },
+    }
+    assert read_settings("config.settings.production", ["WAGTAILFRONTENDCACHE"], production_env()) == {
+        "WAGTAILFRONTENDCACHE": {}
+    }
