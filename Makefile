@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run serve bench test install lint format check seed lock chromium redis varnish wrk java blns lighthouse clean backup restore
+.PHONY: help run serve bench scaleout test install lint format check seed lock chromium redis varnish wrk java blns lighthouse clean backup restore
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,6 +31,9 @@ serve: install redis ## The production settings under gunicorn on 127.0.0.1:$POR
 
 bench: install redis wrk ## Seed 10,000 questions etc. into a throwaway PostgreSQL and measure every public page with wrk (README "Measured")
 	scripts/with-postgres.sh $(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+scaleout: install redis varnish ## Two app servers, one PostgreSQL, Redis, an S3 emulator and Varnish on loopback: checks what they share (README "Scaling out")
+	scripts/with-postgres.sh $(BIN)/python scripts/scaleout.py $(SCALEOUT_ARGS)
 
 backup: ## Back up the PostgreSQL database of DATABASE_URL and the media folder into backups/<time> (scripts/backup.sh)
 	scripts/backup.sh $(BACKUP)
