@@ -54,6 +54,7 @@ ADMIN = ("admin@example.com", PASSWORD)
 ADMIN_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"  # noqa: S105 - throwaway database
 NEW_TITLE = "Attachment wounds, published again through server A"
 START_SECONDS = 90
+STOPPING_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
 class Failed(Exception):
@@ -85,7 +86,7 @@ def free_port():
 
 
 def find_tool(name, install):
-    for candidate in (shutil.which(name), f"/usr/sbin/{name}", str(BIN / name)):
+    for candidate in (str(BIN / name), shutil.which(name), f"/usr/sbin/{name}"):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     raise Failed(f"{name} is missing. Install it with: {install}")
@@ -101,10 +102,22 @@ class Stack:
 
     def start(self, name, args, env, cwd=ROOT):
         log = (self.folder / f"{name}.log").open("w")
-        process = subprocess.Popen(  # noqa: S603 - our own tools, fixed arguments
-            args, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        self.processes.append((name, process))
+        # No signal between starting a process and recording it (stop() would
+        # miss it); the process itself starts with signals unblocked.
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING_SIGNALS)
+        try:
+            process = subprocess.Popen(  # noqa: S603 - our own tools, fixed arguments
+                args,
+                cwd=cwd,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING_SIGNALS),
+            )
+            self.processes.append((name, process))
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING_SIGNALS)
         return process
 
     def log(self, name):
@@ -587,6 +600,12 @@ def main():
     parser.add_argument("--keep", action="store_true", help="leave the folder of logs in place")
     args = parser.parse_args()
 
+    # SIGTERM (make interrupted, a test's timeout) stops the parts too: they
+    # run in sessions of their own, which no signal to this one reaches.
+    def stopped(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stopped)
     folder = Path(tempfile.mkdtemp(prefix="steady-scaleout-"))
     folder.chmod(0o755)  # Varnish's own users read the VCL and its work folder
     stack = Stack(folder)
@@ -599,9 +618,13 @@ def main():
     except Failed as error:
         say(f"FAIL set-up: {error}")
         ok = False
-    except KeyboardInterrupt:
-        say("Interrupted")
+    except Exception as error:  # noqa: BLE001 - a part that broke: report it, then stop everything
+        say(f"FAIL set-up: {type(error).__name__}: {error}")
         ok = False
+    except (KeyboardInterrupt, SystemExit):
+        say("FAIL interrupted: stopping every part")
+        ok = False
+        raise
     finally:
         stack.stop()
         if not ok:
