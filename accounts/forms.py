@@ -1,9 +1,12 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core import shared_cache
 from core.forms import MemberTextMixin
 
 from .models import User
@@ -20,7 +23,30 @@ def clean_display_name(value):
     return name
 
 
-class SignupForm(MemberTextMixin, AllauthSignupForm):
+class CountedInSharedCacheMixin:
+    """A form of allauth's whose sending is counted in the shared cache (its
+    rate limits). `refused` (set by accounts.views.RefusedWithoutSharedCache
+    when the cache does not answer) puts core.shared_cache.REFUSAL on the form
+    before allauth's own checks run, so nothing is counted or done and what
+    was typed is shown again."""
+
+    refused = False
+
+    def clean(self):
+        if self.refused:
+            raise forms.ValidationError(shared_cache.REFUSAL, code="shared_cache_unavailable")
+        return super().clean()
+
+
+class LoginForm(CountedInSharedCacheMixin, AllauthLoginForm):
+    pass
+
+
+class ResetPasswordForm(CountedInSharedCacheMixin, AllauthResetPasswordForm):
+    pass
+
+
+class SignupForm(CountedInSharedCacheMixin, MemberTextMixin, AllauthSignupForm):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=60,

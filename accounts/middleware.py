@@ -96,5 +96,7 @@ class UserSessionActivityMiddleware:
         if request.path.startswith(self.SKIPPED_PREFIXES):
             return
         # cache.add is atomic: one request in the interval wins the write.
+        # While the shared cache does not answer it adds nothing, so the
+        # refresh waits for it rather than writing on every request.
         if cache.add(f"usersession-seen:{session.session_key}", 1, self.ACTIVITY_INTERVAL):
             UserSession.objects.create_from_request(request, user=user, session=session)

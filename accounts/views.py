@@ -1,3 +1,4 @@
+from allauth.account import views as allauth_views
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.contrib import messages
@@ -9,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import RedirectView
+
+from core import shared_cache
 
 from . import member_data, selectors
 from .forms import DeleteAccountForm, ProfileForm
@@ -100,3 +103,31 @@ class AllauthDoorView(RedirectView):
         if request.method not in ("GET", "HEAD") and response.status_code == 302:
             response.status_code = 307
         return response
+
+
+class RefusedWithoutSharedCache:
+    """For allauth's views whose POST is counted in the shared cache: when the
+    cache does not answer, the form comes back with the refusal (what was
+    typed kept, never a password), 503 and Retry-After, before allauth counts
+    anything (its limits would count nothing: uncounted, passwords could be
+    guessed and mailboxes flooded). README "Redis going away"."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST" and not shared_cache.available():
+            form = self.get_form()
+            form.refused = True  # accounts.forms.CountedInSharedCacheMixin
+            form.is_valid()
+            return shared_cache.refused(self.form_invalid(form))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class LoginView(RefusedWithoutSharedCache, allauth_views.LoginView):
+    pass
+
+
+class SignupView(RefusedWithoutSharedCache, allauth_views.SignupView):
+    pass
+
+
+class PasswordResetView(RefusedWithoutSharedCache, allauth_views.PasswordResetView):
+    pass

@@ -67,3 +67,5 @@ urlpatterns += [
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
+# allauth answers its reached limits with the URLconf's handler429.
+handler429 = "core.views.too_many_requests"

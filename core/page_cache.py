@@ -28,10 +28,13 @@ bumps it after the transaction commits, so every kept page goes at once
 or a CDN, wagtail.contrib.frontend_cache, off unless configured) to purge the
 changed pages and the listings. Pages that show a next open consultation time
 are kept for PAGE_CACHE_SLOT_SECONDS only, as time alone makes that stale.
+
+A cache that does not answer (core.shared_cache) is a miss: the page is
+rendered and not kept; and a process that saw it fail moves the generation
+on once it answers again, in case something changed meanwhile.
 """
 
 import hashlib
-import logging
 import re
 import time
 
@@ -44,6 +47,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_request
 
+from . import shared_cache
+
 GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
 # Query values kept in a key: a page number, a slug, a filter choice.
@@ -52,7 +57,6 @@ VALUE_PATTERN = re.compile(r"[\w-]{1,80}")
 # only requests without a session or messages cookie are answered).
 KEYED_VARY = {"cookie", "accept-language", "accept-encoding"}
 _REQUEST_ATTRIBUTE = "_page_cache"
-logger = logging.getLogger(__name__)
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 
 
@@ -78,6 +82,10 @@ def _bump_generation():
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there: start afresh, from the clock
         generation()
+
+
+# What changed while the cache was away could not throw kept pages away.
+shared_cache.after_outage(_bump_generation)
 
 
 def _digest(*parts):
@@ -163,23 +171,18 @@ class PageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return self.get_response(request)  # Django answers it with a 400
-        try:
-            gen = generation()
-            keys = cache.get(_route_key(gen, request, host))
-            stored = None
-            if keys is not None:
-                query, _exact = _keyed_query(request, keys)
-                stored = cache.get(_page_key(gen, request, host, query))
-        except Exception:  # a cache that cannot answer: render the page as if nothing were kept
-            logger.warning("Page cache unavailable", exc_info=True)
+        gen = generation()
+        if gen is None:  # the cache does not answer (core.shared_cache): render, keep nothing
             return self.get_response(request)
+        keys = cache.get(_route_key(gen, request, host))
+        stored = None
+        if keys is not None:
+            query, _exact = _keyed_query(request, keys)
+            stored = cache.get(_page_key(gen, request, host, query))
         if stored is not None:
             return self._from_cache(request, stored)
         response = self.get_response(request)
-        try:
-            self._store(request, response, host, gen)
-        except Exception:
-            logger.warning("Page cache could not keep a page", exc_info=True)
+        self._store(request, response, host, gen)
         return response
 
     def _from_cache(self, request, stored):
@@ -202,14 +205,15 @@ class PageCacheMiddleware:
         # CDN) may keep it as long as we do, and is purged on changes.
         patch_cache_control(response, max_age=0, s_maxage=seconds)
         headers = [(name, value) for name, value in response.items() if name.lower() != HEADER.lower()]
-        cache.set_many(
+        failed = cache.set_many(
             {
                 _route_key(gen, request, host): keys,
                 _page_key(gen, request, host, query): (response.status_code, headers, response.content),
             },
             timeout=seconds,
         )
-        response[HEADER] = "miss"
+        if not failed:
+            response[HEADER] = "miss"
 
 
 # Invalidation ----------------------------------------------------------------

@@ -4,10 +4,10 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 
-from . import page_cache
+from . import page_cache, shared_cache
 from .models import CrisisPhrase, SiteSettings, Topic
 
 
@@ -17,6 +17,11 @@ def crisis_lexicon_changed(sender, **kwargs):
     from .crisis import lexicon_changed
 
     lexicon_changed()
+
+
+# Wagtail keeps the sites' root paths in the cache and forgets them when a
+# site is saved: a save while the shared cache was away could not.
+shared_cache.after_outage(Site.clear_site_root_paths_cache)
 
 
 # What readers see changed: the kept pages and the frontend cache follow

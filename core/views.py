@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from . import csp_reports
+from . import csp_reports, shared_cache
 from .http import site_url
 
 
@@ -89,6 +89,8 @@ def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_UNAVAILABLE):
         return database_unavailable(request, error)
+    if shared_cache.is_unavailable(error):
+        return shared_cache_unavailable(request, error)
     return HttpResponse(get_template("500.html").render(), status=500)
 
 
@@ -111,6 +113,28 @@ def database_unavailable(request, error):
     response["Retry-After"] = "5"
     response["Cache-Control"] = "no-store"
     return response
+
+
+def shared_cache_unavailable(request, error):
+    """A 503 page for a request that met a shared cache (Redis) that does not
+    answer where nothing handled it: in practice a write whose limit is
+    counted there (allauth's, for instance), refused rather than let through
+    uncounted (core.shared_cache). Says so, asks to try again in a minute,
+    and gives back the text of a form sent from one of our pages."""
+    if error is not None:
+        shared_cache.failed(error)
+    kept = _kept_text(request) if request.method == "POST" else []
+    response = HttpResponse(get_template("503.html").render({"kept": kept, "cache": True}), status=503)
+    return shared_cache.refused(response)
+
+
+def too_many_requests(request):
+    """The URLconf's handler429, which allauth answers a reached limit with.
+    A limit the shared cache could not count (core.shared_cache: allauth's
+    lock cannot be taken) is not the visitor's doing: the polite 503 then."""
+    if not shared_cache.answering():
+        return shared_cache_unavailable(request, None)
+    return render(request, "429.html", status=429)
 
 
 # Form fields never shown back: secrets, and the fields that carry no text.
@@ -185,6 +209,8 @@ def csp_report(request):
     full URL. At most CSP_REPORTS_PER_MINUTE requests per visitor's address
     (counted in the cache, never stored) and CSP_REPORT_MAX_BYTES per body;
     always 204, so a page's reports cannot probe what was kept."""
+    # A write anyone can send: when the shared cache cannot count, it is
+    # limited (RATELIMIT_FAIL_OPEN is off) and nothing is kept.
     limited = is_ratelimited(
         request,
         group="csp_report",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.log_actions import log
 
+from core import shared_cache
 from core.crisis import crisis_check
 from core.guards import LimitReached, MemberError, NotAllowed
 
@@ -60,14 +61,21 @@ class ConversationLimitReached(LimitReached):
 
 def _limit_consume(*, name, user, limit, period):
     """Count one `name` action of `user` in the shared cache (django-ratelimit,
-    as the site's other limits). False when the window already held `limit`."""
-    return not is_ratelimited(
+    as the site's other limits). False when the window already held `limit`.
+    A cache that cannot count refuses the message (shared_cache.Unavailable):
+    uncounted, anyone could flood a specialist's inbox."""
+    if not shared_cache.available():
+        raise shared_cache.Unavailable
+    limited = is_ratelimited(
         None,  # counted per member, not per request
         group=f"messaging.{name}",
         key=lambda _group, _request: str(user.pk),
         rate=(limit, period),
         increment=True,
     )
+    if limited and not shared_cache.answering():  # it went away meanwhile
+        raise shared_cache.Unavailable
+    return not limited
 
 
 def _check_message_limit(user):

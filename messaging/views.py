@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.decorators import member_required
 from accounts.roles import is_specialist
+from core import shared_cache
 from core.guards import MemberError
 from specialists.models import SpecialistPage
 
@@ -99,6 +100,9 @@ def conversation_new(request, slug):
                 conversation, message = services.conversation_start(
                     member=user, page=page, body=form.cleaned_data["body"], token=form.cleaned_data["token"]
                 )
+            except shared_cache.Unavailable as error:
+                form.add_error(None, error.message)
+                return shared_cache.refused(render(request, "messaging/new.html", _start_context(page, form)))
             except MemberError as error:
                 form.add_error(None, error.message)
             else:
@@ -133,6 +137,7 @@ def conversation_detail(request, pk):
     if request.method == "POST":
         form = MessageForm(request.POST)
         error = None
+        refused = False  # the limit could not be counted (core.shared_cache)
         if form.is_valid():
             try:
                 message = services.message_send(
@@ -144,6 +149,7 @@ def conversation_detail(request, pk):
             except MemberError as problem:
                 error = problem.message
                 form.add_error(None, error)
+                refused = isinstance(problem, shared_cache.Unavailable)
             else:
                 if _wants_json(request):
                     html = render_to_string(
@@ -165,10 +171,11 @@ def conversation_detail(request, pk):
                 return redirect(conversation)
         if _wants_json(request):
             errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
-            return JsonResponse({"errors": errors, "error": error or _("Please check your message.")}, status=400)
-        response = render(request, "messaging/conversation.html", _conversation_context(request, conversation, form))
-        response.status_code = 400
-        return _no_store(response)
+            response = JsonResponse({"errors": errors, "error": error or _("Please check your message.")}, status=400)
+        else:
+            context = _conversation_context(request, conversation, form)
+            response = render(request, "messaging/conversation.html", context, status=400)
+        return shared_cache.refused(response) if refused else _no_store(response)
     context = _conversation_context(request, conversation)
     services.conversation_mark_read(conversation=conversation, user=request.user)
     return _no_store(render(request, "messaging/conversation.html", context))

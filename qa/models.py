@@ -82,13 +82,18 @@ class QuestionIndexPage(RoutablePageMixin, SeoMixin, Page):
         """The address of one of the live questions page's routes, for links
         made without the page at hand (get_absolute_url, e-mails): the page's
         own address is cached, and forgotten whenever a page or a site is
-        saved or deleted (qa.signals)."""
+        saved or deleted (qa.signals), and after the shared cache was away
+        (core.shared_cache)."""
         base = cache.get(cls.URL_CACHE_KEY)
         if base is None:
             page = cls.objects.live().first()
             base = (page.url if page else None) or ""
             cache.set(cls.URL_CACHE_KEY, base, timeout=None)
         return base + cls.get_resolver().reverse(name, *args)
+
+    @classmethod
+    def forget_url(cls):
+        cache.delete(cls.URL_CACHE_KEY)
 
     # Member routes: each hands the request over to qa.views with this page.
     @path("ask/", name="ask")

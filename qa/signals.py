@@ -1,10 +1,11 @@
 """Receivers that call services; no rules here."""
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
+
+from core import shared_cache
 
 from .models import Answer, Question, QuestionIndexPage
 
@@ -40,5 +41,9 @@ def page_or_site_changed(sender, instance, **kwargs):
     """A page or a site changed (published, renamed, moved, deleted): the
     questions page's address may have too. Forget it now and once committed."""
     if isinstance(instance, (Page, Site)):
-        cache.delete(QuestionIndexPage.URL_CACHE_KEY)
-        transaction.on_commit(lambda: cache.delete(QuestionIndexPage.URL_CACHE_KEY))
+        QuestionIndexPage.forget_url()
+        transaction.on_commit(QuestionIndexPage.forget_url)
+
+
+# A change while the shared cache was away could not make it forget.
+shared_cache.after_outage(QuestionIndexPage.forget_url)

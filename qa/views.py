@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.decorators import ratelimit
 
 from accounts.decorators import member_required
+from core import shared_cache
 from core.guards import MemberError
 from core.models import SiteSettings
 from core.page_cache import cache_for_readers
@@ -94,8 +95,10 @@ def _similar_rate(group, request):
 @ratelimit(key="user_or_ip", rate=_similar_rate, block=False)
 def similar(request, *, section):
     """Published titles that resemble ?q=, as JSON, for the live suggestions.
-    Limited per member, or per address (core.http.client_ip) for visitors."""
-    if request.limited:
+    Limited per member, or per address (core.http.client_ip) for visitors.
+    A read of published titles: when the shared cache cannot count, it is
+    answered uncounted (core.shared_cache), like the page itself."""
+    if request.limited and shared_cache.answering():
         return JsonResponse({"results": [], "error": "rate_limited"}, status=429)
     query = request.GET.get("q", "")[:150]
     results = [

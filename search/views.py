@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
+from core import shared_cache
 from core.crisis import canonical, crisis_check
 from core.models import Topic
 from core.text import SEARCH_QUERY_MAX_LENGTH, search_terms
@@ -118,8 +119,10 @@ def _suggest_rate(group, request):
 def suggest(request):
     """Titles for the header box while someone types: {"suggestions": [{kind,
     kind_label, title, url}]}. No names, no counts of anyone's activity.
-    Limited per member, or per address (core.http.client_ip) for visitors."""
-    if request.limited:
+    Limited per member, or per address (core.http.client_ip) for visitors.
+    A read of published titles: when the shared cache cannot count, it is
+    answered uncounted (core.shared_cache), like the search page itself."""
+    if request.limited and shared_cache.answering():
         return _private(JsonResponse({"suggestions": [], "error": "rate_limited"}, status=429))
     terms = search_terms(_query(request))
     found = []

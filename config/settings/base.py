@@ -171,17 +171,29 @@ SQLITE_OPTIONS = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 
+
 # Cache: Redis when REDIS_URL is set (shared by all workers, needed for rate
 # limits); otherwise the database cache, which every worker also shares.
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+# While Redis does not answer, core.shared_cache.RedisCache is an empty cache
+# that keeps nothing: pages render, counted writes are refused (README "Redis
+# going away"); a Redis that hangs costs at most a second before that.
+def redis_caches(url):
+    return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "BACKEND": "core.shared_cache.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {
         "default": {
@@ -244,7 +256,11 @@ ACCOUNT_MAX_EMAIL_ADDRESSES = 2  # the current one plus one being changed to
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_REAUTHENTICATION_REQUIRED = True  # e-mail change and 2FA setup ask for the password
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+}
 ACCOUNT_USER_DISPLAY = "accounts.models.user_display"
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
@@ -406,9 +422,10 @@ QA_REPORTS_TO_HIDE = 3
 # minute, counted by django-ratelimit in the shared cache.
 QA_SIMILAR_PER_MINUTE = 30
 # django-ratelimit: visitors counted by the address every limit uses (see
-# TRUSTED_PROXY_COUNT); a cache that cannot count lets the look-up through.
+# TRUSTED_PROXY_COUNT). A count the cache cannot give is a refusal; the
+# read-only look-ups let themselves through instead (core/shared_cache.py).
 RATELIMIT_IP_META_KEY = "core.http.client_ip"
-RATELIMIT_FAIL_OPEN = True
+RATELIMIT_FAIL_OPEN = False
 QA_QUESTIONS_PER_PAGE = 20
 # --- end Q&A -------------------------------------------------------------------
 

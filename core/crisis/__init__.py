@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from .. import shared_cache
 from . import concepts as builtin
 from . import model
 from .concepts import concept_matches, read
@@ -133,15 +134,24 @@ def _editor_entries():
 
 
 def _current_version():
-    return cache.get(_VERSION_KEY, 0)
+    """The lexicon's version in the shared cache, or None when the cache does
+    not answer (then every check reads the lexicon from the database: an
+    editor's new phrase must never be missed)."""
+    version = cache.get(_VERSION_KEY, 0)
+    return version if shared_cache.answering() else None
 
 
-def lexicon_changed():
-    """Call after an editor changes the lexicon: every process recompiles it."""
+@shared_cache.after_outage  # an editor's change meanwhile reached no other process
+def _move_version_on():
     try:
         cache.incr(_VERSION_KEY)
     except ValueError:
         cache.set(_VERSION_KEY, 1, timeout=None)
+
+
+def lexicon_changed():
+    """Call after an editor changes the lexicon: every process recompiles it."""
+    _move_version_on()
     with _lexicon_lock:
         _lexicon["version"] = None
 
@@ -150,7 +160,7 @@ def _editor_lexicon():
     # One cache read a check: every process sees an editor's change at once.
     version = _current_version()
     with _lexicon_lock:
-        if version != _lexicon["version"]:
+        if version is None or version != _lexicon["version"]:
             _lexicon["entries"] = _editor_entries()
             _lexicon["version"] = version
         return _lexicon["entries"]

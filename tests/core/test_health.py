@@ -15,6 +15,7 @@ from django.urls import path
 
 from accounts.factories import UserFactory
 from config import urls as site_urls
+from config.settings.base import redis_caches
 from core.request_log import JsonFormatter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,13 +41,7 @@ def test_health_is_ok_when_database_and_cache_answer(client):
 
 @pytest.mark.django_db
 def test_health_is_503_when_the_cache_is_unreachable(client, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "SOCKET_CONNECT_TIMEOUT": 2},
-        }
-    }
+    settings.CACHES = redis_caches(f"redis://127.0.0.1:{closed_port()}/0")  # the production cache
 
     response = client.get(HEALTH)
 
