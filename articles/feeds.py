@@ -3,6 +3,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from core.http import site_url
@@ -56,8 +57,11 @@ class ArticleFeed(Feed):
     def item_title(self, item):
         return xml_safe(item.title)
 
+    # RSS readers show a description as HTML: the summary is plain text, so it
+    # is HTML-escaped before the feed's own XML escaping ("<b>" in a summary
+    # reads as "<b>", never as markup or a script in someone's reader).
     def item_description(self, item):
-        return xml_safe(item.summary)
+        return escape(xml_safe(item.summary))
 
     def item_link(self, item):
         return item.feed_link

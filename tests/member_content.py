@@ -423,7 +423,26 @@ def fetch_posts(content):
             response = client.post(url, data, follow=bool(follow))
             responses.setdefault(visitor, {})[kind] = (url, (response.status_code, response.content))
     responses["anonymous"]["server error"] = ("/", (500, server_error_page()))
+    away = database_away_page({"title": QUESTION_TITLE, "body": QUESTION_BODY, "topic": "1"})
+    responses["anonymous"]["database away"] = ("/questions/ask/", (away.status_code, away.content))
     return responses
+
+
+def database_away_page(data, path="/questions/ask/"):
+    """The 503 "Back in a moment" page for a form posted from one of our pages
+    while the database is away (core.views.database_unavailable), with the
+    typed text given back. In a thread of its own: the handler closes its
+    thread's database connection, which must not be the test's."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import OperationalError
+    from django.test import RequestFactory
+
+    from core.views import database_unavailable
+
+    request = RequestFactory().post(path, data, HTTP_REFERER=f"http://testserver{path}")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(database_unavailable, request, OperationalError("the database is away")).result()
 
 
 def server_error_page():

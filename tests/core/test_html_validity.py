@@ -35,6 +35,7 @@ EXPECTED_STATUS = {
     "commenter: booking with errors": 400,
     "specialist: availability with errors": 400,
     "anonymous: server error": 500,
+    "anonymous: database away": 503,
 }
 
 # A `<time datetime>` with microseconds, as `|date:'c'` printed them, and a
