@@ -75,6 +75,8 @@ SAVED_MARKERS = [
     "x\r\nBcc: steady-victim@example.com\r\nSubject: steadyXss",
     "{{ request.user.email }} {% now 'Y' %} %(name)s %s {0}",
 ]
+# What each page must show as text when it shows them (line breaks aside).
+SHOWN_MARKERS = [marker.split("\r\n")[-1] for marker in SAVED_MARKERS]
 # Every saved title and name carries these words, so one search finds them all.
 FIND_ME = "quokka zebra"
 # Members named with the strings; the first this many ask a question titled
@@ -467,6 +469,12 @@ class Visits:
 
     def __init__(self):
         self.failures, self.count = {}, 0
+        self.shown = set()  # the markers seen as text in some page
+
+    def saw(self, page):
+        text = page.get_text()
+        self.shown |= {marker for marker in SHOWN_MARKERS if marker in text}
+        return True
 
     def check(self, label, check, *args):
         self.count += 1
@@ -477,10 +485,11 @@ class Visits:
             return None
 
     def get(self, client, url, label=None, **data):
-        return self.check(label or url, lambda: check_response(client.get(url, data), label or url) or True)
+        def visit():
+            found = check_response(client.get(url, data), label or url)
+            return self.saw(found) if isinstance(found, BeautifulSoup) else True
 
-    def post(self, client, url, data, label=None):
-        return self.check(label or f"POST {url}", lambda: check_response(client.post(url, data), label or url) or True)
+        return self.check(label or url, visit)
 
 
 @pytest.fixture
@@ -589,5 +598,6 @@ def test_saved_naughty_strings_are_escaped_wherever_they_are_shown(content, ever
     for label, failure in visits.failures.items():
         print(f"FAILED {label}: {failure}")  # noqa: T201 - the whole list, as the assertion cuts it
     assert visits.failures == {}
+    assert visits.shown == set(SHOWN_MARKERS), "every marker was saved and shown, as text"
     assert len(sent) >= len(asked), "approvals, answers, messages and bookings each send e-mail"
     assert visits.count >= 100
