@@ -425,7 +425,38 @@ def fetch_posts(content):
     responses["anonymous"]["server error"] = ("/", (500, server_error_page()))
     away = database_away_page({"title": QUESTION_TITLE, "body": QUESTION_BODY, "topic": "1"})
     responses["anonymous"]["database away"] = ("/questions/ask/", (away.status_code, away.content))
+    refused = shared_cache_away_page({"title": QUESTION_TITLE, "body": QUESTION_BODY})
+    responses["anonymous"]["shared cache away"] = ("/messages/", (refused.status_code, refused.content))
+    limited = too_many_requests_page()
+    responses["anonymous"]["too many requests"] = ("/accounts/signup/", (limited.status_code, limited.content))
     return responses
+
+
+def shared_cache_away_page(data, path="/messages/"):
+    """The polite 503 for a counted write while Redis is away, where no form
+    of ours shows the refusal (core.views.shared_cache_unavailable), with the
+    typed text given back."""
+    from django.test import RequestFactory
+
+    from core.views import shared_cache_unavailable
+
+    request = RequestFactory().post(path, data, HTTP_REFERER=f"http://testserver{path}")
+    return shared_cache_unavailable(request, None)
+
+
+def too_many_requests_page():
+    """allauth's answer to a reached limit (core.views.too_many_requests)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    from core.views import too_many_requests
+
+    request = RequestFactory().post("/accounts/signup/")
+    request.user, request.session = AnonymousUser(), SessionStore()
+    request._messages = FallbackStorage(request)
+    return too_many_requests(request)
 
 
 def database_away_page(data, path="/questions/ask/"):

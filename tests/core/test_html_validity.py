@@ -36,6 +36,8 @@ EXPECTED_STATUS = {
     "specialist: availability with errors": 400,
     "anonymous: server error": 500,
     "anonymous: database away": 503,
+    "anonymous: shared cache away": 503,
+    "anonymous: too many requests": 429,
 }
 
 # A `<time datetime>` with microseconds, as `|date:'c'` printed them, and a
