@@ -3,6 +3,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, slug_unicode_re
 from django.db import models
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -10,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -104,6 +106,31 @@ class SeoMixin(models.Model):
     def get_social_image(self):
         return self.social_image
 
+    def get_view_restrictions(self):
+        """Wagtail's check before serving (this page's and its ancestors'
+        restrictions), skipped when no page of the site has one: two queries
+        on every page otherwise."""
+        from wagtail.models import PageViewRestriction
+
+        from .site_cache import restricted_page_ids
+
+        if not restricted_page_ids():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class SitePageQuerySet(PageQuerySet):
+    """Wagtail's page QuerySet, with `public()` costing no query when the
+    site has no private section (Wagtail reads every view restriction first,
+    on each call)."""
+
+    def private_q(self):
+        from .site_cache import restricted_page_ids
+
+        if not restricted_page_ids():
+            return Q(pk__in=[])  # what Wagtail's gives when there is none
+        return super().private_q()
+
 
 class CrisisResourceBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Service"), max_length=120)
@@ -177,6 +204,23 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """The settings row, from the shared cache (core.site_cache) rather
+        than a query on every page; kept on the request as Wagtail does."""
+        from wagtail.models import Site
+
+        from .site_cache import cached
+
+        request = None if isinstance(request_or_site, Site) else request_or_site
+        attr_name = cls.get_cache_attr_name()
+        if request is not None and hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        settings_row = cached("site-settings", lambda: super(SiteSettings, cls).load())
+        if request is not None:
+            setattr(request, attr_name, settings_row)
+        return settings_row
 
 
 class CrisisPhrase(models.Model):

@@ -228,6 +228,9 @@ def content_changed(*, pages=(), urls=()):
     commit) and the listings. Outside a transaction it happens at once."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 
+    from . import site_cache
+
+    site_cache.changed()
     batch = None
     if get_backends():
         batch = PurgeBatch()

@@ -91,3 +91,13 @@ def _stream_image_ids(stream):
         elif hasattr(value, "items"):  # a StructBlock's value
             found.extend(item.pk for _, item in value.items() if isinstance(item, image_model))
     return found
+
+
+def prefetch_renditions(images):
+    """The stored renditions of every image in `images` (None and repeats
+    allowed), in one query for all of them: a page that shows images from
+    several places (its own, its author's photo, related cards) reads them
+    together. Images whose renditions are already loaded are left alone."""
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects([image for image in images if image is not None], "renditions")

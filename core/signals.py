@@ -4,10 +4,10 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 
-from . import page_cache, shared_cache
+from . import page_cache, shared_cache, site_cache
 from .models import CrisisPhrase, SiteSettings, Topic
 
 
@@ -54,6 +54,14 @@ def page_deleted(sender, instance, **kwargs):
         page_cache.content_changed(pages=[instance])
 
 
+@receiver(post_save, dispatch_uid="core_site_cache_page_saved")
+def page_saved(sender, instance, raw=False, **kwargs):
+    """Any page row saved (created, a draft, a move) may change what
+    core.site_cache holds (the root page, the sections): it starts afresh."""
+    if isinstance(instance, Page) and not raw:
+        site_cache.changed()
+
+
 def _login_only(user, update_fields=None, **kwargs):
     # Each login saves last_login, which readers never see.
     return update_fields is not None and set(update_fields) <= {"last_login"}
@@ -64,6 +72,10 @@ page_cache.watch(SiteSettings)
 page_cache.watch(Topic)
 page_cache.watch(get_image_model())
 page_cache.watch(get_user_model(), unless=_login_only)
+# What every page reads from core.site_cache: the site for a host and the
+# private sections (the settings and the pages are watched above).
+page_cache.watch(Site)
+page_cache.watch(PageViewRestriction)
 
 
 # Renditions are made when an image is uploaded or replaced and when a page

@@ -1,5 +1,6 @@
 from articles.models import ArticlePage
 from core.models import Topic
+from core.renditions import prefetch_renditions
 from qa.selectors import latest_answered_questions
 from specialists.models import SpecialistPage
 
@@ -17,16 +18,20 @@ def home_sections(home):
         order.setdefault(featured_article.article_id, position)
     # Private sections are looked up once, for all three lists.
     private = ArticlePage.objects.private_q()
-    featured = sorted(
-        ArticlePage.objects.live().exclude(private).filter(pk__in=list(order)).cards(),
-        key=lambda article: order[article.pk],
-    )
-    latest = (
-        ArticlePage.objects.live().exclude(private).exclude(pk__in=list(order)).cards().newest_first()[:LATEST_ARTICLES]
-    )
+    articles = ArticlePage.objects.live().exclude(private).cards(renditions=False)
+    featured = sorted(articles.filter(pk__in=list(order)), key=lambda article: order[article.pk])
+    latest = list(articles.exclude(pk__in=list(order)).newest_first()[:LATEST_ARTICLES])
     # Verified specialists only, free consultations first, as in the directory.
-    specialists = (
-        SpecialistPage.objects.live().exclude(private).verified().featured_first().cards()[:FEATURED_SPECIALISTS]
+    specialists = list(
+        SpecialistPage.objects.live()
+        .exclude(private)
+        .verified()
+        .featured_first()
+        .cards(renditions=False)[:FEATURED_SPECIALISTS]
+    )
+    # The three lists' images: their renditions in one query.
+    prefetch_renditions(
+        [article.hero_image for article in featured + latest] + [specialist.photo for specialist in specialists]
     )
     return {
         "featured_articles": featured,

@@ -7,6 +7,9 @@ from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
+from core.renditions import prefetch_renditions
+from core.site_cache import cached
+
 from .consultation_selectors import availability_of, next_open_slot
 from .structured_data import specialist_json_ld
 
@@ -17,9 +20,13 @@ PUBLIC_ANSWERS_HOOK = "specialist_public_answers"
 
 
 def free_consultation_page_url(request):
-    """The editor's page explaining the free consultation, looked up once."""
-    page = Page.objects.live().filter(slug=FREE_CONSULTATION_SLUG).order_by("depth", "pk").first()
-    return page.get_url(request) if page else None
+    """The editor's page explaining the free consultation, looked up once
+    until the pages change (core.site_cache)."""
+    found = cached(
+        "free-consultation-page",
+        lambda: list(Page.objects.live().filter(slug=FREE_CONSULTATION_SLUG).order_by("depth", "pk")[:1]),
+    )
+    return found[0].get_url(request) if found else None
 
 
 # --- Landing page ---------------------------------------------------------------
@@ -64,16 +71,27 @@ def specialist_public_answers(page, limit=ANSWERS_ON_PROFILE):
 
 
 def _attach_photo(page):
-    """The photo with its renditions in two queries, shared by the header,
-    the social tags and the structured data."""
-    if page.photo_id:
-        photo = get_image_model().objects.prefetch_related("renditions").filter(pk=page.photo_id).first()
-        if photo is not None:
-            page.photo = photo
+    """The photo, shared by the header, the social tags and the structured
+    data: loaded with the page when it was routed (route_select_related),
+    else in one query. Returns it, for its renditions (read with the cards')."""
+    if not page.photo_id:
+        return None
+    if not page._meta.get_field("photo").is_cached(page):
+        photo = get_image_model().objects.filter(pk=page.photo_id).first()
+        if photo is None:
+            return None
+        page.photo = photo
+    return page.photo
 
 
 def specialist_page_context(page, request):
-    _attach_photo(page)
+    photo = _attach_photo(page)
+    articles = (
+        list(page.authored_articles.live().cards(renditions=False).newest_first()[:ARTICLES_ON_PROFILE])
+        if page.pk
+        else []
+    )
+    prefetch_renditions([photo, *(article.hero_image for article in articles)])  # one query for all
     topics = list(page.topics.all())
     languages = list(page.languages.all())
     next_slot = next_open_slot(page) if page.pk and page.offers_free_consultation and page.user_id else None
@@ -84,7 +102,7 @@ def specialist_page_context(page, request):
         "topics": topics,
         "approaches": list(page.approaches.all()),
         "languages": languages,
-        "articles": page.authored_articles.live().cards().newest_first()[:ARTICLES_ON_PROFILE] if page.pk else [],
+        "articles": articles,
         "answers": specialist_public_answers(page),
         "contact_urls": contact_urls,
         "messages_closed": "message" in contact_closed,

@@ -100,6 +100,9 @@ MIDDLEWARE = [
     # Anonymous readers' pages from the cache, before sessions, CSRF, users
     # and messages cost anything (core/page_cache.py).
     "core.page_cache.PageCacheMiddleware",
+    # The request's Wagtail site and its root page from the shared cache,
+    # not two queries on every page rendered (core/site_cache.py).
+    "core.site_cache.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -14,6 +14,7 @@ from wagtail.search import index
 from core.blocks import StoryBlock
 from core.models import SeoMixin
 from core.page_cache import cache_for_readers
+from core.routing import route_from_root
 
 
 class HomePage(SeoMixin, Page):
@@ -41,6 +42,12 @@ class HomePage(SeoMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # Every page of the site is routed from here: in two queries, not two a level.
+        if not path_components:
+            return super().route(request, path_components)
+        return route_from_root(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import home_sections

@@ -12,11 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from core.models import SeoMixin, route_slugs
+from core.models import SeoMixin, SitePageQuerySet, route_slugs
 from core.page_cache import cache_for_readers
 
 from ..selectors import specialist_page_context
@@ -138,7 +137,7 @@ class SpecialistIndexPage(RoutablePageMixin, SeoMixin, Page):
         return self.get_url(request) + self.reverse_subpage(name)
 
 
-class SpecialistPageQuerySet(PageQuerySet):
+class SpecialistPageQuerySet(SitePageQuerySet):
     def verified(self):
         """Profiles whose credentials a moderator has checked."""
         return self.filter(verified_at__isnull=False)
@@ -151,14 +150,16 @@ class SpecialistPageQuerySet(PageQuerySet):
         """Live, public, verified specialists under the directory page `index`."""
         return self.child_of(index).live().public().verified()
 
-    def with_photo(self):
-        """The photo and its renditions in a fixed number of queries."""
-        return self.select_related("photo").prefetch_related("photo__renditions")
+    def with_photo(self, *, renditions=True):
+        """The photo and its renditions in a fixed number of queries (see
+        ArticlePageQuerySet.cards for `renditions=False`)."""
+        with_photo = self.select_related("photo")
+        return with_photo.prefetch_related("photo__renditions") if renditions else with_photo
 
-    def cards(self):
+    def cards(self, *, renditions=True):
         """Ready for cards: photo, renditions, topics and languages in a fixed
         number of queries."""
-        return self.with_photo().prefetch_related("topics", "languages")
+        return self.with_photo(renditions=renditions).prefetch_related("topics", "languages")
 
     def with_next_slot(self, now=None):
         """What the next open free-consultation slot is read from (see
@@ -244,6 +245,8 @@ class SpecialistPage(RoutablePageMixin, SeoMixin, Page):
     verified_details = models.JSONField(_("verified details"), null=True, blank=True, editable=False)
 
     objects = SpecialistPageManager()
+    # Loaded with the page when a reader's request is routed (core.routing).
+    route_select_related = ("photo",)
 
     content_panels = [
         *Page.content_panels,

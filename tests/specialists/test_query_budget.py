@@ -12,13 +12,15 @@ from specialists.models import Language, SpecialistPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index_off")]  # builds much, never searches
 
-SPECIALIST_INDEX_BUDGET = (
-    23  # measured: 18, 21 with free-consultation availability (6 and 300 specialists; pages, filters)
-)
-SPECIALIST_PAGE_BUDGET = 20  # measured: 18 (6 and 60 articles)
+# Issue 13: at most 10 queries for any public page, the page cache off.
+SPECIALIST_INDEX_BUDGET = 10  # 10 with the bench's data; here 6 and 300 specialists, pages, filters
+# Cards with a next open time read the availabilities' windows, dates off and
+# held slots: 2 more, over the issue's 10 (not done yet).
+NEXT_SLOT_INDEX_BUDGET = 12  # measured: 12 (6 and 300 specialists, some offering it)
+SPECIALIST_PAGE_BUDGET = 10  # 6 and 60 articles
 # The landing page of a specialist taking consultations reads their availability,
 # its windows, dates off and held slots for the next open time: 4 more.
-CONSULTING_PAGE_BUDGET = 26  # measured: 24 (2 and 20 held slots)
+CONSULTING_PAGE_BUDGET = 14  # 13 with the bench's data; here 2 and 20 held slots
 
 ALL_FILTERS = "?topic=anxiety&language=en&format=online&location=leeds&accepting=1&free=1"
 
@@ -149,11 +151,11 @@ def give_availability(pages, *, held_per_page=2):
 def test_cards_show_the_next_open_time_within_the_directory_budget(directory, measure_page_queries, client):
     url = directory.specialist_index.url
     give_availability(SpecialistPage.objects.filter(title__startswith="Dr Bulk"))
-    small = measure_page_queries(url, SPECIALIST_INDEX_BUDGET)
+    small = measure_page_queries(url, NEXT_SLOT_INDEX_BUDGET)
     html = client.get(url).content.decode()
     assert html.count('class="card__next-slot"') == 1  # one of the four bulk pages offers it
     give_availability(directory.add_quickly(294))
-    large = [measure_page_queries(url + query, SPECIALIST_INDEX_BUDGET) for query in ("", "?page=2", "?free=1")]
+    large = [measure_page_queries(url + query, NEXT_SLOT_INDEX_BUDGET) for query in ("", "?page=2", "?free=1")]
     html = client.get(url + "?free=1").content.decode()
     # All 24 offer it; one (the realistic site's own specialist) has set no times.
     assert html.count('class="card__next-slot"') == 23
