@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run serve bench scaleout test install lint format check seed lock chromium redis varnish wrk java blns lighthouse clean backup restore
+.PHONY: help run serve bench scaleout load drill test install lint format check seed lock chromium redis varnish wrk java blns lighthouse clean backup restore
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,6 +34,12 @@ bench: install redis wrk ## Seed 10,000 questions etc. into a throwaway PostgreS
 
 scaleout: install redis varnish ## Two app servers, one PostgreSQL, Redis, an S3 emulator and Varnish on loopback: checks what they share (README "Scaling out")
 	scripts/with-postgres.sh $(BIN)/python scripts/scaleout.py $(SCALEOUT_ARGS)
+
+load: install redis ## 50 readers and 20 writing members for 60 s (locust) against gunicorn on a throwaway PostgreSQL (README "Load")
+	scripts/with-postgres.sh $(BIN)/python scripts/load.py $(LOAD_ARGS)
+
+drill: install redis ## make load with PostgreSQL restarted, Redis stopped and the task worker killed mid-load; checks every acknowledged write
+	scripts/with-postgres.sh $(BIN)/python scripts/load.py --drill $(LOAD_ARGS)
 
 backup: ## Back up the PostgreSQL database of DATABASE_URL and the media folder into backups/<time> (scripts/backup.sh)
 	scripts/backup.sh $(BACKUP)
