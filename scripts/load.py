@@ -9,7 +9,7 @@ against the production server, and the drill's faults in the middle.
    next is published at once and the redirect names it), and specialists
    with live, verified profiles; 200 published questions to answer.
 2. Starts its own Redis (private socket), the task worker (manage.py
-   run_tasks) and gunicorn (4 workers of 4 threads) on a free loopback port with
+   run_tasks) and gunicorn (4 sync workers) on a free loopback port with
    config.settings.drill: production with the per-member limits raised and
    e-mail written to a folder.
 3. Runs locust headless (scripts/locustfile.py) for --duration seconds: 50
@@ -591,7 +591,9 @@ def main():  # noqa: C901, PLR0912, PLR0915 - one run, read top to bottom
     parser.add_argument("--members", type=int, default=15)
     parser.add_argument("--specialists", type=int, default=5)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker (default 4)")
+    # 1: gunicorn's sync workers, as make serve and make bench. With 4 threads (gthread) a few
+    # requests a minute met a kept-alive connection the server had just closed (no answer).
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (default 1: sync)")
     parser.add_argument("--down", type=float, default=4.0, help="seconds each service is down in the drill")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
