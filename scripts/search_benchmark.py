@@ -10,7 +10,9 @@ of queries on both, taking turns query by query (small, large, small...), so
 a machine that gets busier or quieter during the run slows both sizes alike.
 Prints latency percentiles (wall clock, in-process Django client, warm
 cache) for each size and the ratio large / small. `--fraction 0.1` seeds a
-tenth of the full volume as the large size (for a quick look).
+tenth of the full volume as the large size (for a quick look); `--rounds 3`
+measures three times on the same databases and prints each round, so the
+spread on a shared machine costs one seeding, not three.
 """
 
 import argparse
@@ -284,6 +286,7 @@ def report(label, result, counts):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fraction", type=float, default=1.0, help="share of the full volume for the large size")
+    parser.add_argument("--rounds", type=int, default=1, help="measurements of the same databases, each printed")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("The benchmark measures PostgreSQL: run it under scripts/with-postgres.sh.")
@@ -308,17 +311,20 @@ def main():
     with transaction.atomic():
         seed(rest, small, rng)
     out(f"seeded the large size in {time.perf_counter() - started:.0f} s")
-    results = measure([small_db, large_db])
     counts = {}
     for name in (small_db, large_db):
         use_database(name)
         counts[name] = counts_now()
-    report("small (1/50)", results[small_db], counts[small_db])
-    report("large", results[large_db], counts[large_db])
-    out()
-    for kind in ("search", "suggest"):
-        ratios = {p: results[large_db][kind][p] / results[small_db][kind][p] for p in ("p50", "p90", "p99")}
-        out(f"  {kind:8} large / small: " + "   ".join(f"{p} {r:.2f}x" for p, r in ratios.items()))
+    for round_number in range(1, args.rounds + 1):
+        load = os.getloadavg()[0]
+        results = measure([small_db, large_db])
+        out(f"\nround {round_number} of {args.rounds} (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)")
+        report("small (1/50)", results[small_db], counts[small_db])
+        report("large", results[large_db], counts[large_db])
+        out()
+        for kind in ("search", "suggest"):
+            ratios = {p: results[large_db][kind][p] / results[small_db][kind][p] for p in ("p50", "p90", "p99")}
+            out(f"  {kind:8} large / small: " + "   ".join(f"{p} {r:.2f}x" for p, r in ratios.items()))
 
 
 if __name__ == "__main__":

@@ -26,13 +26,20 @@ from .highlight import highlight, snippet, term_pattern
 KINDS = ("articles", "questions", "specialists")
 GROUP_SIZE = {"articles": 3, "questions": 4, "specialists": 3}
 PER_PAGE = 10
-# Past this many matches of one kind, the count says "200+" (or "50+") and
+# Past this many matches of one kind, the count says "100+" (or "20+") and
 # the newest this many are the ones ranked (search_kind): what a search costs
 # stays the same however large the site grows (README, "Search at scale").
-# Articles and specialists are few and their texts long: a smaller pool.
-MATCH_LIMIT = {"articles": 50, "questions": 200, "specialists": 50}
-# Pages are searched in the newest this many first (_newest_matches).
-PAGE_WINDOW = 200
+# Two pages of "see all" for articles and specialists (few, long texts whose
+# index entries are large to read), ten for questions.
+MATCH_LIMIT = {"articles": 20, "questions": 100, "specialists": 20}
+# Each kind is searched in its newest this many first (by id): when they hold
+# ENOUGH matches, those are the pool and older ones are only asked whether
+# one more matches (the "+" of the count); else the older ones are searched
+# too (the words are rare then, so few entries have them). What a search
+# reads stays within the window however large the site grows (README,
+# "Search at scale").
+WINDOW = {"articles": 200, "questions": 1000, "specialists": 200}
+ENOUGH = PER_PAGE
 SUGGESTIONS_PER_KIND = 3
 LABELS = {
     "articles": _("Articles"),
@@ -115,27 +122,35 @@ class Matches:
 
 
 def _newest_matches(kind, found, terms, operator, wanted):
-    """The ids of the newest `wanted` matches in `found`, newest first.
+    """(the ids of the newest `wanted` matches in `found`, newest first;
+    whether older ones match too). Only the newest WINDOW[kind] are searched
+    when they hold ENOUGH matches: then the second is True when an older one
+    matches (without counting them). Else all are searched and the second
+    is False.
 
-    Articles and specialists are searched in their newest PAGE_WINDOW first,
-    then, if those hold too few matches, in the older ones. PostgreSQL
-    misjudges how many entries of a small kind match (it divides by the
-    index's object ids of every kind): it expects a few, reads every entry of
-    the kind and sorts them, where walking back from the newest stops after
-    the first matches (README, "Search at scale")."""
+    Newest first by primary key (which every backend can sort and filter on):
+    the database walks back from the newest and stops after the last one it
+    needs, or, for a rare word, starts from the entries that have it. The
+    window also keeps PostgreSQL from misjudging a small kind: it divides
+    how many entries have a word by the entries of every kind, expects a
+    few, and reads and sorts every entry of the kind (README, "Search at
+    scale")."""
 
     def newest(queryset, count):
         matches = queryset.order_by("-id").only("id").search(terms, operator=operator, order_by_relevance=False)
         return [item.id for item in matches[:count]]
 
-    if kind in ("articles", "specialists"):
-        start = found.order_by("-id").values_list("id", flat=True)[PAGE_WINDOW - 1 : PAGE_WINDOW]
-        if start:
-            ids = newest(found.filter(id__gte=start[0]), wanted)
-            if len(ids) < wanted:
-                ids += newest(found.filter(id__lt=start[0]), wanted - len(ids))
-            return ids
-    return newest(found, wanted)
+    window = WINDOW[kind]
+    start = found.order_by("-id").values_list("id", flat=True)[window - 1 : window]
+    if not start:
+        return newest(found, wanted), False
+    ids = newest(found.filter(id__gte=start[0]), wanted)
+    older = found.filter(id__lt=start[0])
+    if len(ids) >= wanted:
+        return ids, False
+    if len(ids) >= ENOUGH:
+        return ids, bool(newest(older, 1))
+    return ids + newest(older, wanted - len(ids)), False
 
 
 def search_kind(kind, terms, *, topic=None, operator="and"):
@@ -145,14 +160,13 @@ def search_kind(kind, terms, *, topic=None, operator="and"):
 
     Counting and ranking every match grows with the site: a common word is in
     most of 50,000 questions. So two bounded reads: the ids of the newest
-    MATCH_LIMIT + 1 matches (newest first by primary key, which every backend
-    can sort and filter on, and the database can stop early), which give the
-    count and whether there are more; then the ranking of just those ids.
-    Nothing counts or ranks past the limit."""
+    MATCH_LIMIT + 1 matches, in the kind's newest WINDOW when it holds ENOUGH
+    (_newest_matches), which give the count and whether there are more; then
+    the ranking of just those ids. Nothing counts or ranks past the limit."""
     found = _findable(kind, topic)
     limit = MATCH_LIMIT[kind]
-    pool = _newest_matches(kind, found, terms, operator, limit + 1)
-    more = len(pool) > limit
+    pool, older = _newest_matches(kind, found, terms, operator, limit + 1)
+    more = older or len(pool) > limit
     pool = pool[:limit]
     ranked = _shown(kind, found.filter(id__in=pool)).search(terms, operator=operator)
     return Matches(ranked, len(pool), more)

@@ -339,10 +339,58 @@ def test_a_rebuild_reads_the_answers_of_every_question_in_two_queries(
 def test_pages_older_than_the_newest_window_are_still_found(client, make_article, monkeypatch):
     from search import selectors
 
-    monkeypatch.setattr(selectors, "PAGE_WINDOW", 2)
+    monkeypatch.setitem(selectors.WINDOW, "articles", 2)
     make_article(title="Bruxism at night")  # older than the newest two
     for n in range(3):
         make_article(title=f"Unrelated article {n}", summary="Nothing here", body=[("paragraph", "<p>Cooking.</p>")])
     make_article(title="Bruxism in the day")
 
     assert group_titles(search(client, "bruxism"), "articles") == ["Bruxism in the day", "Bruxism at night"]
+
+
+def test_a_window_with_enough_matches_is_the_pool_and_the_count_says_there_are_older_ones(
+    client, make_question, monkeypatch
+):
+    from search import selectors
+
+    monkeypatch.setitem(selectors.WINDOW, "questions", 4)
+    monkeypatch.setattr(selectors, "ENOUGH", 2)
+    older = make_question(title="Bruxism, the best title", body="Grinding.")
+    make_question(title="Something else", body="Cooking.")
+    newest = [make_question(title=f"Question {n}", body=f"Some bruxism {n}.") for n in range(3)]
+
+    page = soup_of(search(client, "bruxism"))
+    section = page.select_one("section[aria-labelledby=search-questions]")
+    assert "(3+)" in section.h2.get_text()
+    assert "More than 3 results" in page.select_one(".search-summary").get_text()
+    titles = group_titles(search(client, "bruxism"), "questions")
+    assert sorted(titles) == sorted(question.title for question in newest) and older.title not in titles
+
+
+def test_a_window_with_too_few_matches_searches_the_older_ones_too(client, make_question, monkeypatch):
+    from search import selectors
+
+    monkeypatch.setitem(selectors.WINDOW, "questions", 3)
+    monkeypatch.setattr(selectors, "ENOUGH", 2)
+    older = make_question(title="Bruxism, the best title", body="Grinding.")
+    make_question(title="Something else", body="Cooking.")
+    make_question(title="Another thing", body="Gardening.")
+    make_question(title="Question", body="Some bruxism.")
+
+    page = soup_of(search(client, "bruxism"))
+    section = page.select_one("section[aria-labelledby=search-questions]")
+    assert "(2)" in section.h2.get_text()
+    assert group_titles(search(client, "bruxism"), "questions") == [older.title, "Question"]
+
+
+def test_a_window_holding_every_match_counts_them_without_a_plus(client, make_question, monkeypatch):
+    from search import selectors
+
+    monkeypatch.setitem(selectors.WINDOW, "questions", 3)
+    monkeypatch.setattr(selectors, "ENOUGH", 2)
+    make_question(title="Something else", body="Cooking.")
+    for n in range(3):
+        make_question(title=f"Bruxism {n}", body="Grinding.")
+
+    section = soup_of(search(client, "bruxism")).select_one("section[aria-labelledby=search-questions]")
+    assert "(3)" in section.h2.get_text() and "+" not in section.h2.get_text()
