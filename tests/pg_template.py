@@ -138,6 +138,27 @@ def clone_test_database(settings_dict, *, keep_existing=False):
         connection.close()
 
 
+def restore_test_database(settings_dict):
+    """Put this process's test database, already set up (settings_dict["NAME"]
+    is its name), back to the migrated template: drop it and copy the
+    template again, a file copy of well under a second where emptying every
+    table and reloading the migrated rows costs seconds. Every connection to
+    it is closed first; the caller's reconnects on its next query."""
+    from django.db import connections
+
+    target = settings_dict["NAME"]
+    template = ensure_template({**settings_dict, "TEST": {**settings_dict["TEST"], "NAME": target}})
+    connections.close_all()
+    connection = _connect(settings_dict)
+    try:
+        with connection.cursor() as cursor:
+            # FORCE: a live-server thread's connection left open goes too.
+            cursor.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+            cursor.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
+    finally:
+        connection.close()
+
+
 def _migrate():
     import django
     from django.core.management import call_command

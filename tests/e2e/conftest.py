@@ -21,16 +21,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
-from django.test import Client
+from django.test import Client, override_settings
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
-from articles.factories import ArticlePageFactory
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from core.factories import TopicFactory
 from core.models import SiteSettings
-from home.models import FeaturedArticle
-from specialists.factories import SpecialistPageFactory
+from home.models import FeaturedArticle, HomePage
+from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -91,7 +92,7 @@ def browser(playwright_instance, chromium_path):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _migrated_data_around_module(django_db_setup, django_db_blocker, playwright_instance):
+def _migrated_data_around_module(request, django_db_setup, django_db_blocker, playwright_instance):
     """Make serialized rollback work whatever ran before.
 
     Each browser test starts by reloading the data the migrations created
@@ -101,10 +102,12 @@ def _migrated_data_around_module(django_db_setup, django_db_blocker, playwright_
     and look content types up. A transactional test elsewhere in the suite
     leaves content types re-created with new keys. So: empty the tables, put
     the original content types back, and at the end of the module leave the
-    migrated data in place for the tests that come after."""
+    migrated data in place for the tests that come after. (A module reading
+    shared_site needs none of it: that fixture starts and ends the module
+    with a fresh copy of the migrated database.)"""
     connection = connections["default"]
     migrated_data = getattr(connection, "_test_serialized_contents", None)
-    if migrated_data is None:  # No test here asked for serialized rollback.
+    if migrated_data is None or "shared_site" in request.fixturenames:
         yield
         return
     content_types = json.dumps([row for row in json.loads(migrated_data) if row["model"] == "contenttypes.contenttype"])
@@ -148,9 +151,79 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback, home
     return site
 
 
+@pytest.fixture(scope="session")
+def shared_server(django_db_setup):
+    """A second live server, for the modules that read shared_site: a test
+    that uses pytest-django's own live_server is made transactional, and
+    every table is emptied after it."""
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def shared_site(django_db_blocker, playwright_instance, shared_server, tmp_path_factory):
+    """`content`'s site, built once for a module of browser tests that only
+    read it (axe-core, layouts, keyboard, the article journey), served by shared_server.
+
+    Rebuilding it for each test was most of such a test's cost: emptying
+    every table, reloading the migrated rows (serialized rollback), making the
+    pages, images and renditions again. Here the module starts from a fresh
+    copy of the migrated database (tests/pg_template.py), builds the site
+    once, committed, and ends with a fresh copy again, so no other test sees
+    it. Database access stays open for the module (the server's threads and
+    the tests share the committed rows); uploads go to one folder for the
+    module (tests/e2e's _media_root). A test module opts in by overriding
+    `content` and `server_url` with this fixture's."""
+    from tests.pg_template import restore_test_database
+
+    connection = connections["default"]
+    media_root = tmp_path_factory.mktemp("shared-site-media")
+
+    def fresh_database():
+        restore_test_database(connection.settings_dict)
+        ContentType.objects.clear_cache()
+        cache.clear()
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
+        fresh_database()
+        try:
+            home = HomePage.objects.get(depth=2)
+            parts = urlsplit(shared_server.url)
+            site = Site.objects.get(is_default_site=True)
+            site.hostname = parts.hostname
+            site.port = parts.port
+            site.save()
+            article_index = ArticleIndexPageFactory(parent=home)
+            specialist_index = SpecialistIndexPageFactory(parent=home)
+            content = build_content(home, article_index, specialist_index)
+            content.article_index = article_index
+            content.specialist_index = specialist_index
+            yield SimpleNamespace(url=shared_server.url, media_root=media_root, content=content)
+        finally:
+            fresh_database()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(request, settings, tmp_path):
+    """Uploads go to a folder each test throws away (as in tests/conftest.py),
+    except in a module reading shared_site: its images are in the module's."""
+    if "shared_site" in request.fixturenames:
+        settings.MEDIA_ROOT = request.getfixturevalue("shared_site").media_root
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
-def context(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="en-GB")
+def server_url(live_server):
+    """The address the browser fixtures open: the live server's; a module that
+    reads the shared site (shared_site) overrides it with that server's."""
+    return live_server.url
+
+
+@pytest.fixture
+def context(browser, server_url):
+    context = browser.new_context(base_url=server_url, viewport=DESKTOP, locale="en-GB")
     context.set_default_timeout(10_000)
     yield context
     context.close()
@@ -166,8 +239,8 @@ def page(context):
 
 
 @pytest.fixture
-def phone_page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="en-GB")
+def phone_page(browser, server_url):
+    context = browser.new_context(base_url=server_url, viewport=PHONE, locale="en-GB")
     page = context.new_page()
     yield page
     context.close()
@@ -232,6 +305,10 @@ def content(live_site, home_page, article_index, specialist_index):
     """A small, realistic site: topics, two specialists (one with a photo and
     a free consultation), a long article with a hero image and every body
     block, related articles, and crisis lines."""
+    return build_content(home_page, article_index, specialist_index)
+
+
+def build_content(home_page, article_index, specialist_index):
     relationships = TopicFactory(name="Relationships", slug="relationships")
     anxiety = TopicFactory(name="Anxiety", slug="anxiety")
     TopicFactory(name="Parenting", slug="parenting")
@@ -289,7 +366,7 @@ def content(live_site, home_page, article_index, specialist_index):
 
 
 @pytest.fixture
-def log_in(live_server):
+def log_in(server_url):
     """Log a user in to a browser context through a session made by Django's
     test client (the login form itself is tested in test_accounts.py)."""
 
@@ -297,6 +374,6 @@ def log_in(live_server):
         client = Client()
         client.force_login(user)
         cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": server_url}])
 
     return log_in

@@ -10,6 +10,18 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.e2e
 
 
+# Every test here only reads the site: it is built once for the module
+# (shared_site in tests/e2e/conftest.py), not once per test.
+@pytest.fixture
+def content(shared_site):
+    return shared_site.content
+
+
+@pytest.fixture
+def server_url(shared_site):
+    return shared_site.url
+
+
 def test_reader_goes_from_home_to_the_article_index_to_an_article(page, content):
     article = content.article
 
@@ -45,10 +57,10 @@ def test_home_page_links_to_a_featured_article(page, content):
     expect(page.get_by_role("heading", level=1)).to_have_text(content.article.title)
 
 
-def test_share_links_carry_the_article_address(page, content, live_server):
+def test_share_links_carry_the_article_address(page, content, server_url):
     article = content.article
     url = article.full_url
-    assert url.startswith(live_server.url), "the site's hostname and port should be the live server's"
+    assert url.startswith(server_url), "the site's hostname and port should be the live server's"
     encoded = quote(url, safe="")
 
     page.goto(article.url)
@@ -73,8 +85,8 @@ def test_share_links_carry_the_article_address(page, content, live_server):
         expect(link).to_have_accessible_name(re.compile(r"opens in a new tab"))
 
 
-def test_copy_link_puts_the_article_address_on_the_clipboard(page, context, content, live_server):
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+def test_copy_link_puts_the_article_address_on_the_clipboard(page, context, content, server_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
     page.goto(content.article.url)
     share = page.get_by_role("region", name="Share on other sites")
 
@@ -84,7 +96,7 @@ def test_copy_link_puts_the_article_address_on_the_clipboard(page, context, cont
     assert page.evaluate("navigator.clipboard.readText()") == content.article.full_url
 
 
-def test_article_page_makes_no_request_to_another_host(page, content, live_server):
+def test_article_page_makes_no_request_to_another_host(page, content, server_url):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
 
@@ -93,7 +105,7 @@ def test_article_page_makes_no_request_to_another_host(page, content, live_serve
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
 
-    live = urlsplit(live_server.url)
+    live = urlsplit(server_url)
     assert requests, "the page made no requests at all"
     assert any("/static/css/site.css" in url for url in requests)
     assert any("/media/images/" in url for url in requests), "the article's images were not loaded"

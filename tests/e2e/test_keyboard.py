@@ -5,6 +5,19 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
+
+# Every test here only reads the site: it is built once for the module
+# (shared_site in tests/e2e/conftest.py), not once per test.
+@pytest.fixture
+def content(shared_site):
+    return shared_site.content
+
+
+@pytest.fixture
+def server_url(shared_site):
+    return shared_site.url
+
+
 FOCUSED_JS = """() => {
     const el = document.activeElement;
     return {tag: el.tagName, text: (el.innerText || el.getAttribute("aria-label") || "").trim(), id: el.id};

@@ -35,10 +35,22 @@ def _url(name, content):
     }[name]
 
 
+# Every test here only reads the site: it is built once for the module
+# (shared_site in tests/e2e/conftest.py), not once per test.
 @pytest.fixture
-def narrow_page(browser, live_server, request):
+def content(shared_site):
+    return shared_site.content
+
+
+@pytest.fixture
+def server_url(shared_site):
+    return shared_site.url
+
+
+@pytest.fixture
+def narrow_page(browser, server_url, request):
     width = request.param
-    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 740})
+    context = browser.new_context(base_url=server_url, viewport={"width": width, "height": 740})
     yield context.new_page()
     context.close()
 
