@@ -20,11 +20,12 @@ import time
 from contextvars import ContextVar
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.http.request import split_domain_port
 
 GENERATION_KEY = "site-cache:generation"
 TIMEOUT = 60 * 60  # a generation rarely lives this long; this bounds a forgotten one
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)  # as core.views has it
 
 
 def generation():
@@ -115,10 +116,20 @@ class SiteMiddleware:
 
     def __call__(self, request):
         hostname, port = _host(request)
-        token = _request_memo.set(_Memo([f"site:{hostname}:{port}", "restricted-pages", "site-settings"]))
         try:
-            if not hasattr(request, "_wagtail_site"):
-                site = site_for_request(request)
+            memo = _Memo([f"site:{hostname}:{port}", "restricted-pages", "site-settings"])
+        except DATABASE_UNAVAILABLE:  # the cache is the database's table
+            memo = None
+        token = _request_memo.set(memo)
+        try:
+            if memo is not None and not hasattr(request, "_wagtail_site"):
+                try:
+                    site = site_for_request(request)
+                except DATABASE_UNAVAILABLE:
+                    # Not this middleware's to answer: /health/ says so in
+                    # its JSON, a page that needs the database gets the 503
+                    # page (core.views.server_error).
+                    site = None
                 if site is not None:
                     request._wagtail_site = site
             return self.get_response(request)
