@@ -72,6 +72,10 @@ if LOOPBACK_HTTP:
 # render of a page is the same bytes. Names are never overwritten (Wagtail's
 # uploads and renditions rely on a taken name getting a new one).
 MEDIA_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+# Local media under `make serve` (loopback, no bucket): Django serves the
+# images and their renditions itself (config/urls.py), so pages show them. A
+# real deployment serves media from the bucket or the web server in front.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", LOOPBACK_HTTP) and not MEDIA_BUCKET
 if MEDIA_BUCKET:
     MEDIA_ENDPOINT = os.environ.get("AWS_S3_ENDPOINT_URL", "")  # S3-compatible service; empty: AWS
     MEDIA_REGION = os.environ.get("AWS_S3_REGION_NAME", "")

@@ -18,6 +18,11 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 ONE_YEAR = 60 * 60 * 24 * 365
+# The smallest PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
 
 
 def free_port():
@@ -57,6 +62,12 @@ def test_make_serve_serves_pages_static_files_and_health_then_stops_with_its_red
         DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
         WEB_CONCURRENCY="1",
     )
+    # Uploaded images (a rendition and an original) are served from the local
+    # media folder; a file beside them in documents/ is not (Wagtail's own view
+    # checks a document's privacy).
+    for folder in ("images", "original_images", "documents"):
+        (tmp_path / "media" / folder).mkdir(parents=True)
+        (tmp_path / "media" / folder / "calm.png").write_bytes(PNG)
     output = tmp_path / "serve.log"
     with output.open("w") as log:
         server = subprocess.Popen(  # noqa: S603 - our own script
@@ -86,6 +97,14 @@ def test_make_serve_serves_pages_static_files_and_health_then_stops_with_its_red
         cache_control = css.headers["Cache-Control"]
         assert "immutable" in cache_control and "public" in cache_control
         assert int(re.search(r"max-age=(\d+)", cache_control).group(1)) >= ONE_YEAR
+
+        for folder in ("images", "original_images"):
+            image = requests.get(f"{base}/media/{folder}/calm.png", timeout=30)
+            assert image.status_code == 200, folder
+            assert image.content == PNG
+            assert image.headers["Content-Type"] == "image/png"
+        assert requests.get(base + "/media/documents/calm.png", timeout=30).status_code == 404
+        assert requests.get(base + "/media/images/../documents/calm.png", timeout=30).status_code == 404
 
         requests.get(base + "/search/", params={"q": "insomnia-secret-term"}, timeout=30)
     finally:
