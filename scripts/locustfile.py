@@ -10,9 +10,13 @@ to $LOAD_PLAN. Every write the site acknowledges (a redirect to what was
 made) is appended to $LOAD_ACKS as one JSON line, for the drill to find in
 the database afterwards. Each write carries a marker of its own in its text.
 
-With $LOAD_DRILL=1 a 503 that says "Back in a moment" (the database away) is
-a polite refusal, counted under its own name and not as an error, and for a
-form it must give back the marker that was typed; any other error is one.
+With $LOAD_DRILL=1 two 503s are polite refusals, each counted under a name
+of its own and not as an error: "Back in a moment" (the database away) and
+"try again in a minute" (Redis away: core.views.shared_cache_unavailable's
+page, or a counted form such as log in shown again with
+core.shared_cache.REFUSAL). A form's polite 503 must give back the marker that
+was typed, and no polite page shows a traceback; any other error is one.
+Anonymous reading never needs Redis: a reader's 503 for Redis is an error.
 """
 
 import itertools
@@ -30,7 +34,12 @@ PLAN = json.loads(open(os.environ["LOAD_PLAN"]).read())  # noqa: PTH123, SIM115 
 ACKS = open(os.environ["LOAD_ACKS"], "a", buffering=1)  # noqa: PTH123, SIM115 - one line per write, flushed
 DRILL = os.environ.get("LOAD_DRILL") == "1"
 TIMEOUT = 120  # the machine may be shared: slow is measured, not an error
-POLITE = "Back in a moment"
+# Each polite 503 by the words only it renders (templates/503.html, and
+# core.shared_cache.REFUSAL on a form), and the name it is counted under.
+POLITE = {
+    "back in a moment": "Back in a moment",
+    "try again in a minute": "keeps count of attempts is not answering",
+}
 
 _members = itertools.count()
 _specialists = itertools.count()
@@ -93,8 +102,15 @@ def marker():
     return f"ref {uuid.uuid4().hex[:12]}"
 
 
-def polite(response):
-    return response.status_code == 503 and POLITE in response.text and "Traceback" not in response.text
+def polite(response, *, reading=False):
+    """The name of the polite refusal `response` is, or None. `reading`: an
+    anonymous GET, which only the database's going away may refuse."""
+    if response.status_code != 503 or "Traceback" in response.text:
+        return None
+    for name, words in POLITE.items():
+        if words in response.text and not (reading and name != "back in a moment"):
+            return name
+    return None
 
 
 def acknowledge(**record):
@@ -111,8 +127,9 @@ class Visitor(HttpUser):
             if response.status_code == 200:
                 response.success()
                 return response.text
-            if DRILL and polite(response):
-                response.request_meta["name"] = f"{name} (503 back in a moment)"
+            refusal = DRILL and polite(response, reading=not getattr(self, "logged_in", False))
+            if refusal:
+                response.request_meta["name"] = f"{name} (503 {refusal})"
                 response.success()
                 return None
             response.failure(f"{path} answered {response.status_code}")
@@ -193,8 +210,8 @@ class Writer(Visitor):
             if response.status_code == 302:
                 self.logged_in = True
                 response.success()
-            elif DRILL and polite(response):
-                response.request_meta["name"] = "log in (503 back in a moment)"
+            elif DRILL and (refusal := polite(response)):
+                response.request_meta["name"] = f"log in (503 {refusal})"
                 response.success()
             else:
                 response.failure(f"login of {self.email} answered {response.status_code}")
@@ -227,8 +244,8 @@ class Writer(Visitor):
                     **(extra or {}),
                 )
                 response.success()
-            elif DRILL and polite(response):
-                response.request_meta["name"] = f"{name} (503 back in a moment)"
+            elif DRILL and (refusal := polite(response)):
+                response.request_meta["name"] = f"{name} (503 {refusal})"
                 if words in response.text:
                     response.success()
                 else:
@@ -284,8 +301,8 @@ class Member(Writer):
         path = f"/messages/new/{random.choice(PLAN['specialist_slugs'])}/"  # noqa: S311
         with self.client.get(path, name="message form", catch_response=True, timeout=TIMEOUT) as response:
             if response.status_code != 200:
-                if DRILL and polite(response):
-                    response.request_meta["name"] = "message form (503 back in a moment)"
+                if DRILL and (refusal := polite(response)):
+                    response.request_meta["name"] = f"message form (503 {refusal})"
                     response.success()
                 else:
                     response.failure(f"{path} answered {response.status_code}")
