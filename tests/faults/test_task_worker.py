@@ -19,7 +19,8 @@ from django_tasks_db.models import DBTaskResult
 
 from core.models import SentEmail
 from core.worker import SafeWorker
-from tests.faults.tasks import send_numbered, send_pair
+from tests.faults.tasks import send_numbered, send_pair, send_with_cache
+from tests.faults.test_redis_down import RedisServer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -125,6 +126,34 @@ def test_worker_outlives_lost_database_connections(db_queue, outbox, start_worke
 
     assert worker.poll() is None
     assert _recipients(outbox) == Counter({f"reader{number}@example.com": 1 for number in range(10)})
+
+
+def test_tasks_go_on_while_redis_is_down_each_email_sent_once(db_queue, outbox, start_worker):
+    """Redis stopped under a running worker (the drill's phase b): the tasks
+    that read and keep things in the cache go on without it, none fails or
+    is lost, and each e-mail goes once; Redis back, they go on with it."""
+    server = RedisServer()
+    server.start()
+    try:
+        worker = start_worker(FAULTS_REDIS_URL=server.url)
+        send_with_cache.enqueue(0)
+        _wait_for(_all_done, what="the task run with Redis up", worker=worker)
+
+        server.stop()
+        for number in range(1, 6):
+            send_with_cache.enqueue(number)
+        _wait_for(_all_done, what="the tasks queued while Redis was down", worker=worker, seconds=120)
+
+        server.start()
+        send_with_cache.enqueue(6)
+        _wait_for(_all_done, what="the task queued after Redis came back", worker=worker)
+    finally:
+        server.close()
+
+    assert worker.poll() is None
+    assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
+    assert _recipients(outbox) == Counter({f"cached{number}@example.com": 1 for number in range(7)})
+    assert SentEmail.objects.count() == 7
 
 
 def _run_one_task_in_process():
