@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
-from .slots import Window, open_slots
+from .slots import open_slots
 
 # A specialist's "usually replies within N hours" comes from their own
 # replies once there are this many; before, the page states the default.
@@ -31,39 +31,31 @@ def availability_of(page):
         return None
 
 
-def _slot_inputs(page, availability, now):
-    """The windows, dates off and held slots from `now`: from the arrays
-    that with_next_slot() or read_next_slot_inputs() put on the page when
-    they did (read for the same `now` or earlier: a slot held since is
-    among them only if read again), else three queries."""
-    days = getattr(page, "slot_window_days", None)
-    if days is not None:
-        windows = [Window(*window) for window in zip(days, page.slot_window_starts, page.slot_window_ends, strict=True)]
-        return windows, set(page.slot_dates_off), {start for start in page.slot_held_starts if start >= now}
-    held = page.consultation_requests.held().filter(slot_start__gte=now).values_list("slot_start", flat=True)
-    return availability.slot_windows(), availability.off_dates(), set(held)
+def _held_starts(page, now):
+    prefetched = getattr(page, "held_requests", None)
+    if prefetched is not None:
+        return {request.slot_start for request in prefetched}
+    return set(page.consultation_requests.held().filter(slot_start__gte=now).values_list("slot_start", flat=True))
 
 
 def page_open_slots(page, *, now=None, limit=None):
     """The page's open slots (aware UTC datetimes, ascending): its
     availability's windows, minus dates off and held slots. Uses what
-    SpecialistPage.objects.with_next_slot() or page.read_next_slot_inputs()
-    read, else four queries."""
+    SpecialistPage.objects.with_next_slot() prefetched, else four queries."""
     if not page.offers_free_consultation:
         return []
     availability = availability_of(page)
     if availability is None:
         return []
     now = now or timezone.now()
-    windows, dates_off, taken = _slot_inputs(page, availability, now)
     return open_slots(
         zone=availability.zone,
-        windows=windows,
-        dates_off=dates_off,
+        windows=availability.slot_windows(),
+        dates_off=availability.off_dates(),
         notice=timedelta(hours=availability.notice_hours),
         horizon=timedelta(days=availability.horizon_days),
         now=now,
-        taken=taken,
+        taken=_held_starts(page, now),
         limit=limit,
     )
 

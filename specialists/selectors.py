@@ -94,10 +94,7 @@ def specialist_page_context(page, request):
     prefetch_renditions([photo, *(article.hero_image for article in articles)])  # one query for all
     topics = list(page.topics.all())
     languages = list(page.languages.all())
-    next_slot = None
-    if page.pk and page.offers_free_consultation and page.user_id:
-        page.read_next_slot_inputs()  # one query, not four
-        next_slot = next_open_slot(page)
+    next_slot = next_open_slot(page) if page.pk and page.offers_free_consultation and page.user_id else None
     contact_urls, contact_closed = specialist_contact_urls(page, request.user)
     context = {
         "next_slot": next_slot,

@@ -263,34 +263,3 @@ class ConsultationRequest(models.Model):
 
     def member_local_start(self):
         return self.slot_start.astimezone(self.member_zone)
-
-
-NEXT_SLOT_INPUTS = ("slot_window_days", "slot_window_starts", "slot_window_ends", "slot_dates_off", "slot_held_starts")
-
-
-def next_slot_inputs(specialist, now):
-    """Annotations reading what a specialist's open slots come from, each as
-    an array in a subquery of the query that names `specialist` (an
-    OuterRef to the specialist page's id): the weekly windows' days, starts
-    and ends (in one order), the dates off and the held slots from `now`.
-    A list of cards or a landing page reads them with its own row instead
-    of three or four queries more (consultation_selectors.page_open_slots)."""
-    from django.contrib.postgres.expressions import ArraySubquery
-
-    windows = AvailabilityWindow.objects.filter(availability__specialist_id=specialist).order_by(
-        "weekday", "start", "pk"
-    )
-    return {
-        "slot_window_days": ArraySubquery(windows.values("weekday")),
-        "slot_window_starts": ArraySubquery(windows.values("start")),
-        "slot_window_ends": ArraySubquery(windows.values("end")),
-        "slot_dates_off": ArraySubquery(
-            DateOff.objects.filter(availability__specialist_id=specialist).order_by().values("date")
-        ),
-        "slot_held_starts": ArraySubquery(
-            ConsultationRequest.objects.held()
-            .filter(specialist_id=specialist, slot_start__gte=now)
-            .order_by()
-            .values("slot_start")
-        ),
-    }

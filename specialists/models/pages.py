@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,7 @@ from core.models import SeoMixin, SitePageQuerySet, route_slugs
 from core.page_cache import cache_for_readers
 
 from ..selectors import specialist_page_context
-from .consultations import NEXT_SLOT_INPUTS, Availability, next_slot_inputs
+from .consultations import ConsultationRequest
 
 SPECIALISTS_PER_PAGE = 24
 
@@ -163,11 +163,15 @@ class SpecialistPageQuerySet(SitePageQuerySet):
 
     def with_next_slot(self, now=None):
         """What the next open free-consultation slot is read from (see
-        consultation_selectors.next_open_slot): the availability joined, its
-        windows, dates off and the held slots ahead as arrays on each row
-        (consultations.next_slot_inputs), in the list's own query."""
+        consultation_selectors.next_open_slot): the availability with its
+        windows and dates off, and the held slots ahead, in three queries."""
         now = now or timezone.now()
-        return self.select_related("availability").annotate(**next_slot_inputs(OuterRef("pk"), now))
+        held = ConsultationRequest.objects.held().filter(slot_start__gte=now).only("specialist_id", "slot_start")
+        return self.select_related("availability").prefetch_related(
+            "availability__windows",
+            "availability__dates_off",
+            Prefetch("consultation_requests", queryset=held, to_attr="held_requests"),
+        )
 
 
 SpecialistPageManager = PageManager.from_queryset(SpecialistPageQuerySet)
@@ -317,22 +321,6 @@ class SpecialistPage(RoutablePageMixin, SeoMixin, Page):
         """The account, name and credentials as they are now, in the form
         `verified_details` keeps them."""
         return {field: getattr(self, field) for field in self.VERIFIED_FIELDS}
-
-    def read_next_slot_inputs(self, now=None):
-        """Load the availability with its windows, dates off and the held
-        slots ahead in one query, kept on this page as with_next_slot()
-        keeps them on cards (consultation_selectors.page_open_slots)."""
-        now = now or timezone.now()
-        availability = (
-            Availability.objects.filter(specialist_id=self.pk)
-            .annotate(**next_slot_inputs(OuterRef("specialist_id"), now))
-            .first()
-        )
-        type(self).availability.related.set_cached_value(self, availability)
-        if availability is not None:
-            for name in NEXT_SLOT_INPUTS:
-                setattr(self, name, getattr(availability, name))
-        return availability
 
     @property
     def session_formats(self):
