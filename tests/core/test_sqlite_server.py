@@ -39,6 +39,16 @@ directory = SpecialistIndexPageFactory(parent=home, title="Specialists", slug="s
 author = SpecialistPageFactory(parent=directory, title="Dr Quinn Ash")
 for n in range(3):
     ArticlePageFactory(parent=articles, author=author, title=f"Sleeping better, part {n}")
+# A specialist taking free consultations: the directory's card and the landing
+# page work out a next open time from the availability (SQLite has no arrays).
+from datetime import time
+from specialists.models import Availability, AvailabilityWindow
+consulting = SpecialistPageFactory(
+    parent=directory, title="Dr Rowan Vale", slug="rowan-vale", offers_free_consultation=True
+)
+availability = Availability.objects.create(specialist=consulting)
+for day in range(7):
+    AvailabilityWindow.objects.create(availability=availability, weekday=day, start=time(9), end=time(17))
 member = UserFactory(email="sqlite.member@example.com", display_name="Robin")
 session = SessionStore()
 session[SESSION_KEY] = str(member.pk)
@@ -137,6 +147,18 @@ def test_a_members_parallel_requests_all_succeed(sqlite_server):
         results = list(pool.map(read, paths)) + list(pool.map(write, range(6)))
     failures = [(what, status) for what, status in results if status not in (200, 302)]
     assert failures == []
+
+
+def test_the_directory_and_a_consulting_specialists_page_render_on_sqlite(sqlite_server):
+    """The cards' and the landing page's next open consultation time are read
+    with SQL SQLite understands (PostgreSQL-only expressions broke them once)."""
+    base = sqlite_server["base"]
+    directory = requests.get(base + "/specialists/", timeout=30)
+    assert directory.status_code == 200
+    assert "Dr Rowan Vale" in directory.text
+    landing = requests.get(base + "/specialists/rowan-vale/", timeout=30)
+    assert landing.status_code == 200
+    assert "Dr Rowan Vale" in landing.text
 
 
 @pytest.mark.parametrize(
