@@ -34,10 +34,11 @@ PLAN = json.loads(open(os.environ["LOAD_PLAN"]).read())  # noqa: PTH123, SIM115 
 ACKS = open(os.environ["LOAD_ACKS"], "a", buffering=1)  # noqa: PTH123, SIM115 - one line per write, flushed
 DRILL = os.environ.get("LOAD_DRILL") == "1"
 TIMEOUT = 120  # the machine may be shared: slow is measured, not an error
-# Each polite 503 by the words only it renders (templates/503.html, and
-# core.shared_cache.REFUSAL on a form), and the name it is counted under.
+# Each polite 503's name (what it is counted under) and the words only it
+# renders (templates/503.html, and core.shared_cache.REFUSAL on a form).
+DATABASE_AWAY = "back in a moment"
 POLITE = {
-    "back in a moment": "Back in a moment",
+    DATABASE_AWAY: "Back in a moment",
     "try again in a minute": "keeps count of attempts is not answering",
 }
 
@@ -107,10 +108,8 @@ def polite(response, *, reading=False):
     anonymous GET, which only the database's going away may refuse."""
     if response.status_code != 503 or "Traceback" in response.text:
         return None
-    for name, words in POLITE.items():
-        if words in response.text and not (reading and name != "back in a moment"):
-            return name
-    return None
+    allowed = [DATABASE_AWAY] if reading else POLITE
+    return next((name for name in allowed if POLITE[name] in response.text), None)
 
 
 def acknowledge(**record):

@@ -26,12 +26,14 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 
 SETUP = """
+from datetime import time
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from accounts.factories import UserFactory
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from home.models import HomePage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
+from specialists.models import Availability, AvailabilityWindow
 
 home = HomePage.objects.get(depth=2)
 articles = ArticleIndexPageFactory(parent=home, title="Articles", slug="articles")
@@ -41,8 +43,6 @@ for n in range(3):
     ArticlePageFactory(parent=articles, author=author, title=f"Sleeping better, part {n}")
 # A specialist taking free consultations: the directory's card and the landing
 # page work out a next open time from the availability (SQLite has no arrays).
-from datetime import time
-from specialists.models import Availability, AvailabilityWindow
 consulting = SpecialistPageFactory(
     parent=directory, title="Dr Rowan Vale", slug="rowan-vale", offers_free_consultation=True
 )

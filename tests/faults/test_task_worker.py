@@ -19,8 +19,8 @@ from django_tasks_db.models import DBTaskResult
 
 from core.models import SentEmail
 from core.worker import SafeWorker
+from tests.faults.redis_server import RedisServer
 from tests.faults.tasks import send_numbered, send_pair, send_with_cache
-from tests.faults.test_redis_down import RedisServer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
