@@ -190,9 +190,10 @@ def test_page_scores_at_least_95_in_every_lighthouse_category(lighthouse, chromi
         found["performance"] = sorted(runs)[1]
         print(f"lighthouse {name}: performance runs {runs}")  # noqa: T201
     if not exempt and len(runs) == 1:
-        assert {key: round(value, 2) for key, value in found.items()} == {
-            key: round(data["categories"][key]["score"], 2) for key in CATEGORIES
-        }
+        # Our weighing is Lighthouse's own: its category scores come rounded
+        # to two places, ours not (0.9549 is its 0.95 or 0.96), hence the
+        # half-point allowance.
+        assert found == {key: pytest.approx(data["categories"][key]["score"], abs=0.006) for key in CATEGORIES}
     print(f"lighthouse {name}: " + " ".join(f"{key}={round(value * 100)}" for key, value in found.items()))  # noqa: T201
     low = {key: round(value, 2) for key, value in found.items() if value < LOWEST}
     assert not low, f"{url} scores {low}; audits not passed: {failing}"
