@@ -16,9 +16,10 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import StoryBlock
+from core.fragments import Fragments
 from core.models import SeoMixin, SitePageQuerySet, Topic, route_slugs
 from core.page_cache import cache_for_readers
-from core.renditions import prefetch_renditions
+from core.renditions import prefetch_renditions, stream_images
 from core.text import reading_minutes, table_of_contents
 from specialists.models import SpecialistPage
 
@@ -165,8 +166,10 @@ class ArticlePage(SeoMixin, Page):
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
 
     objects = ArticlePageManager()
-    # Loaded with the page when a reader's request is routed (core.routing).
-    route_select_related = ("hero_image", "social_image", "author__photo", "reviewer__photo")
+    # No route_select_related (core.routing): a page rendered afresh mostly
+    # finds its parts kept (core.fragments) and needs none of its images or
+    # people; joining them in took 3x the plain query. attach_relations loads
+    # them when a part has to be rendered.
 
     content_panels = [
         *Page.content_panels,
@@ -256,14 +259,27 @@ class ArticlePage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         cache_for_readers(request)
         context = super().get_context(request, *args, **kwargs)
+        # Readers not logged in share the whole article with its comments;
+        # members share all but the comment section (theirs shows their own
+        # held comments, flags and form). core.fragments has the keys.
+        user = getattr(request, "user", None)
+        anonymous = user is None or not user.is_authenticated
+        shared = ("head", "reader") if anonymous else ("head", "article", "related")
+        fragments = Fragments(
+            request, [*shared, "article", "related"], self.pk, self.live_revision_id, self.last_published_at
+        )
+        context["fragments"] = fragments
+        if fragments.all_found(*shared):
+            return context
         images = self.attach_relations()
         topics = list(self.topics.all())
         parent = self.get_parent()
         related = []
         if topics:
             related = list(ArticlePage.objects.related_to(self, topics, limit=RELATED_LIMIT, renditions=False))
-        # The related cards' renditions come with the page's own: one query.
-        prefetch_renditions([*images, *(article.hero_image for article in related)])
+        # The renditions of the page's own images, those in its body and the
+        # related cards' come in one query.
+        prefetch_renditions([*images, *stream_images(self.body), *(article.hero_image for article in related)])
         context.update(
             topics=topics,
             tags=list(self.tags.all()),

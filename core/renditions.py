@@ -82,14 +82,20 @@ def page_image_ids(page, *, follow_pages=True):
 
 
 def _stream_image_ids(stream):
+    return [image.pk for image in stream_images(stream)]
+
+
+def stream_images(stream):
+    """The images a StreamField's blocks show (image blocks, and images in
+    a StructBlock such as the figure), as loaded with the stream."""
     image_model = get_image_model()
     found = []
     for child in stream or ():
         value = child.value
         if isinstance(value, image_model):
-            found.append(value.pk)
+            found.append(value)
         elif hasattr(value, "items"):  # a StructBlock's value
-            found.extend(item.pk for _, item in value.items() if isinstance(item, image_model))
+            found.extend(item for _, item in value.items() if isinstance(item, image_model))
     return found
 
 

@@ -9,8 +9,8 @@ Wagtail's `Page.route` walks them: a page whose type routes sub-paths itself
 answers when one of its routes matches, otherwise the walk goes on to the
 child. Only the page that answers is loaded as its own type, with its
 parent attached so `get_parent()` costs nothing, and with the relations its
-type names in `route_select_related` (an article's images and people) in
-the same query. A page type with any other `route()` of its own gets the
+type names in `route_select_related` (a specialist's photo) in the same
+query. A page type with any other `route()` of its own gets the
 rest of the path and routes it as it likes.
 """
 

@@ -36,6 +36,13 @@ def generation():
     return value
 
 
+def current():
+    """The generation this request reads under (read once a request by
+    SiteMiddleware), or the shared cache's now; None when it does not answer."""
+    memo = _request_memo.get()
+    return memo.generation if memo is not None else generation()
+
+
 def _bump():
     try:
         cache.incr(GENERATION_KEY)

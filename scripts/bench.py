@@ -2,6 +2,7 @@
 and uncached, next to a plain Django view returning "ok", in one run.
 
     scripts/with-postgres.sh .venv/bin/python scripts/bench.py [--duration 10] [--connections 16]
+        [--pages article,home] [--uncached-only] [--rounds 3]
 
 1. Migrates the throwaway PostgreSQL of with-postgres.sh, builds the demo
    site (seed_demo) and tops it up to 10,000 questions, 30,000 answers, 500
@@ -17,6 +18,13 @@ and uncached, next to a plain Django view returning "ok", in one run.
 Prints a Markdown table (the README's) with the load average before and
 after: the machine may be shared, so figures are only comparable within
 one run. Needs Debian's wrk (`make wrk`) and redis-server (`make redis`).
+
+To follow one page: `--pages` measures only those (labels as in the table,
+comma-separated: "article", "Q&A list"...), `--uncached-only` skips the
+page-cache-on server, and `--rounds N` measures the plain view and the
+pages N times one after the other in the same server, printing each round's
+ratios and, in the table, the median round of each (by ratio to the plain
+view of its own round).
 """
 
 import argparse
@@ -408,6 +416,9 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page (default 10)")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8765")))
+    parser.add_argument("--pages", default="", help="only these pages, comma-separated labels (default: all)")
+    parser.add_argument("--uncached-only", action="store_true", help="measure only with the page cache off")
+    parser.add_argument("--rounds", type=int, default=1, help="measure each page this many times (default 1)")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("make bench measures PostgreSQL: run it under scripts/with-postgres.sh.")
@@ -447,12 +458,20 @@ def main():
         out(f"seeded {counts_now()} in {time.perf_counter() - started:.0f} s")
         call_command("collectstatic", verbosity=0, interactive=False)
         urls = page_urls()
+        if args.pages:
+            wanted = [label.strip() for label in args.pages.split(",") if label.strip()]
+            unknown = set(wanted) - {label for label, _ in urls}
+            if unknown:
+                known = ", ".join(label for label, _ in urls)
+                sys.exit(f"unknown page labels: {', '.join(sorted(unknown))} (known: {known})")
+            urls = [(label, path) for label, path in urls if label in wanted]
         queries = count_queries(urls)
         connections.close_all()
 
         results = {}
+        phases = (("uncached", "false"),) if args.uncached_only else (("cached", "true"), ("uncached", "false"))
         log_path = Path(run_dir) / "gunicorn.log"
-        for phase, enabled in (("cached", "true"), ("uncached", "false")):
+        for phase, enabled in phases:
             with log_path.open("a") as log, gunicorn({**env, "PAGE_CACHE_ENABLED": enabled}, args.port, log):
                 for label, path in [("plain view", PLAIN_PATH), *urls]:
                     url = f"http://127.0.0.1:{args.port}{path}"
@@ -462,21 +481,42 @@ def main():
                         sys.exit(f"{path} answered {status}")
                     if phase == "cached" and label != "plain view" and cache_header != "hit":
                         sys.exit(f"{path} was not answered from the page cache (X-Page-Cache: {cache_header!r})")
-                    results[phase, label] = run_wrk(wrk, url, args.duration, args.connections)
-                    rps, p50, p99 = (results[phase, label][key] for key in ("rps", "p50", "p99"))
-                    out(f"  {phase:8} {label:14} {rps:8.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
+                rounds = []
+                for number in range(1, args.rounds + 1):
+                    measured = {}
+                    for label, path in [("plain view", PLAIN_PATH), *urls]:
+                        url = f"http://127.0.0.1:{args.port}{path}"
+                        measured[label] = run_wrk(wrk, url, args.duration, args.connections)
+                        rps, p50, p99 = (measured[label][key] for key in ("rps", "p50", "p99"))
+                        ratio = rps / measured["plain view"]["rps"]
+                        out(
+                            f"  {phase:8} round {number} {label:14} {rps:8.0f} req/s  {ratio:6.3f}x"
+                            f"  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  (load {load_average()})"
+                        )
+                    rounds.append(measured)
+                for label, _ in [("plain view", PLAIN_PATH), *urls]:
+                    # The round whose ratio is the median (the plain view: its median rate).
+                    ranked = sorted(rounds, key=lambda r, label=label: r[label]["rps"] / r["plain view"]["rps"])
+                    if label == "plain view":
+                        ranked = sorted(rounds, key=lambda r: r["plain view"]["rps"])
+                    median = ranked[(len(ranked) - 1) // 2]
+                    results[phase, label] = {**median[label], "plain": median["plain view"]["rps"]}
 
     out(f"\nload average at the end: {load_average()}")
     out(f"gunicorn, 2 sync workers; wrk -t2 -c{args.connections} -d{args.duration}s; {counts_now()}\n")
-    out("| page | cached req/s | ratio | p50 ms | p99 ms | uncached req/s | ratio | p50 ms | p99 ms | queries |")
-    out("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    measured_phases = [phase for phase in ("cached", "uncached") if (phase, "plain view") in results]
+    header = ["page"]
+    for phase in measured_phases:
+        header += [f"{phase} req/s", "ratio", "p50 ms", "p99 ms"]
+    out("| " + " | ".join([*header, "queries"]) + " |")
+    out("| --- |" + " ---: |" * (len(header) - 1 + 1))
     for label, _ in [("plain view", PLAIN_PATH), *urls]:
         cells = [label]
-        for phase in ("cached", "uncached"):
-            figures, plain = results[phase, label], results[phase, "plain view"]
+        for phase in measured_phases:
+            figures = results[phase, label]
             cells += [
                 f"{figures['rps']:.0f}",
-                f"{figures['rps'] / plain['rps']:.2f}x",
+                f"{figures['rps'] / figures['plain']:.3f}x",
                 f"{figures['p50']:.1f}",
                 f"{figures['p99']:.1f}",
             ]

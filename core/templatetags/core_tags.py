@@ -115,3 +115,33 @@ def header_account_links(context):
     for hook in hooks.get_hooks("header_account_links"):
         links.extend(hook(request))
     return links
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, fragments, name):
+        self.nodelist, self.fragments, self.name = nodelist, fragments, name
+
+    def render(self, context):
+        fragments = self.fragments.resolve(context)
+        name = self.name.resolve(context)
+        if fragments is None or name not in fragments.keys:
+            return self.nodelist.render(context)
+        html = fragments.cached(name)
+        if html is None:
+            html = self.nodelist.render(context)
+            fragments.keep(name, html)
+        return mark_safe(html)  # noqa: S308 - our own template's output, kept as rendered
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment fragments "name" %}...{% endfragment %}: the enclosed part
+    from the shared cache when `fragments` (core.fragments.Fragments) found
+    it, else rendered and kept there; rendered afresh when `fragments` is
+    missing or does not name it (a preview, a member's own part)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a Fragments and a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
