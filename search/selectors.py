@@ -61,7 +61,9 @@ def planned_for_search():
     if connection.vendor != "postgresql":
         yield
         return
-    with transaction.atomic(), connection.cursor() as cursor:
+    # No savepoint inside a caller's transaction (a test's): the settings then
+    # last until that one ends, and a request's search is its own transaction.
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute("SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0")
         yield
 
@@ -72,14 +74,21 @@ def topic_from_slug(slug):
     return Topic.objects.filter(slug=slug).first() if Topic.is_slug(slug) else None
 
 
-def _findable(kind, topic=None):
+def _findable(kind, topic=None, *, searched=True):
     """The queryset of `kind` a visitor may find, narrowed to `topic`.
 
-    Topic filters go through the primary key (a filter every backend accepts)."""
+    Topic filters go through the primary key (a filter every backend accepts):
+    a list read first for a queryset to be searched, a subquery for one only
+    the database reads (`searched=False`)."""
+
+    def by_topic(model):
+        ids = model.objects.filter(topics=topic).values("pk")
+        return ids if not searched else list(ids.values_list("pk", flat=True))
+
     if kind == "articles":
         found = ArticlePage.objects.live().public()
         if topic is not None:
-            found = found.filter(pk__in=list(ArticlePage.objects.filter(topics=topic).values_list("pk", flat=True)))
+            found = found.filter(pk__in=by_topic(ArticlePage))
     elif kind == "questions":
         found = Question.objects.listed()
         if topic is not None:
@@ -87,7 +96,7 @@ def _findable(kind, topic=None):
     else:
         found = SpecialistPage.objects.live().public().verified()
         if topic is not None:
-            found = found.filter(pk__in=list(SpecialistPage.objects.filter(topics=topic).values_list("pk", flat=True)))
+            found = found.filter(pk__in=by_topic(SpecialistPage))
     return found
 
 
@@ -121,7 +130,23 @@ class Matches:
         return self._count
 
 
-def _newest_matches(kind, found, terms, operator, wanted):
+def window_starts(topic=None, kinds=KINDS):
+    """{kind: the id its newest WINDOW[kind] findable ones start at, or None
+    when there are fewer}: the kinds' in one query (a scalar subquery each),
+    which each of their searches then uses (_newest_matches)."""
+    parts, params = [], []
+    for kind in kinds:
+        window = WINDOW[kind]
+        start = _findable(kind, topic, searched=False).order_by("-id").values("id")[window - 1 : window]
+        sql, start_params = start.query.sql_with_params()
+        parts.append(f"({sql})")
+        params.extend(start_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return dict(zip(kinds, cursor.fetchone(), strict=True))
+
+
+def _newest_matches(kind, found, terms, operator, wanted, start):
     """(the ids of the newest `wanted` matches in `found`, newest first;
     whether older ones match too). Only the newest WINDOW[kind] are searched
     when they hold ENOUGH matches: then the second is True when an older one
@@ -140,12 +165,10 @@ def _newest_matches(kind, found, terms, operator, wanted):
         matches = queryset.order_by("-id").only("id").search(terms, operator=operator, order_by_relevance=False)
         return [item.id for item in matches[:count]]
 
-    window = WINDOW[kind]
-    start = found.order_by("-id").values_list("id", flat=True)[window - 1 : window]
-    if not start:
+    if start is None:
         return newest(found, wanted), False
-    ids = newest(found.filter(id__gte=start[0]), wanted)
-    older = found.filter(id__lt=start[0])
+    ids = newest(found.filter(id__gte=start), wanted)
+    older = found.filter(id__lt=start)
     if len(ids) >= wanted:
         return ids, False
     if len(ids) >= ENOUGH:
@@ -153,7 +176,7 @@ def _newest_matches(kind, found, terms, operator, wanted):
     return ids + newest(older, wanted - len(ids)), False
 
 
-def search_kind(kind, terms, *, topic=None, operator="and"):
+def search_kind(kind, terms, *, topic=None, operator="and", starts=None):
     """The matches of one kind for `terms` (a Matches), best first: titles
     weigh more than summaries, summaries more than bodies (the boosts in each
     model's search_fields).
@@ -162,10 +185,12 @@ def search_kind(kind, terms, *, topic=None, operator="and"):
     most of 50,000 questions. So two bounded reads: the ids of the newest
     MATCH_LIMIT + 1 matches, in the kind's newest WINDOW when it holds ENOUGH
     (_newest_matches), which give the count and whether there are more; then
-    the ranking of just those ids. Nothing counts or ranks past the limit."""
+    the ranking of just those ids. Nothing counts or ranks past the limit.
+    `starts` is window_starts(topic), read here when not given."""
     found = _findable(kind, topic)
     limit = MATCH_LIMIT[kind]
-    pool, older = _newest_matches(kind, found, terms, operator, limit + 1)
+    starts = starts if starts is not None else window_starts(topic, kinds=(kind,))
+    pool, older = _newest_matches(kind, found, terms, operator, limit + 1, starts[kind])
     more = older or len(pool) > limit
     pool = pool[:limit]
     ranked = _shown(kind, found.filter(id__in=pool)).search(terms, operator=operator)
@@ -235,10 +260,11 @@ class Group:
 def search_groups(terms, *, topic=None, request=None):
     """Every kind's best few and its count. When all words together find
     nothing, any of them is tried (`any_word` is then True)."""
+    starts = window_starts(topic)
     for operator in ("and", "or"):
         groups = []
         for kind in KINDS:
-            results = search_kind(kind, terms, topic=topic, operator=operator)
+            results = search_kind(kind, terms, topic=topic, operator=operator, starts=starts)
             count = results.count()
             best = hits(kind, results[: GROUP_SIZE[kind]], terms, request) if count else []
             groups.append(Group(kind=kind, label=LABELS[kind], count=count, hits=best, more=results.more))

@@ -6,7 +6,7 @@ configured Wagtail site (core.http.site_root_url), never the request's host."""
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,9 +14,12 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap as PagesSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Page
 
 from core.http import site_root_url
-from qa.models import Question, Status
+from core.models import SitePageQuerySet
+from qa.models import Answer, Question, Status
+from specialists.models import SpecialistPage
 
 URLS_PER_SITEMAP = 50_000
 
@@ -40,8 +43,26 @@ class OnTheSite:
 
 
 class PageSitemap(OnTheSite, PagesSitemap):
-    """Live, public pages; unverified specialists leave themselves out
-    (SpecialistPage.get_sitemap_urls)."""
+    """Live, public pages but unverified specialists, read as plain pages in
+    one query whatever their number and types: a page's address and dates are
+    Page fields (Wagtail's own items() loads each page type in a query of its
+    own, and the index read every page to find the latest date). No page type
+    may change its sitemap entry (get_sitemap_urls) or its address
+    (get_url_parts): a test says so, as they would be passed by here."""
+
+    def items(self):
+        return (
+            SitePageQuerySet(Page)
+            .descendant_of(self.get_wagtail_site().root_page, inclusive=True)
+            .live()
+            .public()
+            .exclude(pk__in=SpecialistPage.objects.filter(verified_at=None).values("pk"))
+            .order_by("path")
+        )
+
+    def get_latest_lastmod(self):
+        latest = Max(Coalesce("last_published_at", "latest_revision_created_at"))
+        return self.items().aggregate(latest=latest)["latest"]
 
 
 class QuestionSitemap(OnTheSite, DjangoSitemap):
@@ -62,6 +83,20 @@ class QuestionSitemap(OnTheSite, DjangoSitemap):
 
     def lastmod(self, item):
         return item.last_modified
+
+    def get_latest_lastmod(self):
+        """The latest of every question's lastmod, in one query (Django's reads
+        every question)."""
+        latest_answer = (
+            Answer.objects.filter(question=OuterRef("pk"), status=Status.PUBLISHED)
+            .order_by("-created_at")
+            .values("created_at")[:1]
+        )
+        return (
+            Question.objects.listed()
+            .annotate(modified=Coalesce(Subquery(latest_answer), "published_at", "created_at"))
+            .aggregate(latest=Max("modified"))["latest"]
+        )
 
 
 SITEMAPS = {"pages": PageSitemap, "questions": QuestionSitemap}
@@ -91,8 +126,7 @@ def sitemap_index(request):
 
 @require_safe
 def sitemap_section(request, section):
-    """One section's sitemap (Django's view, through Wagtail's, which hands each
-    sitemap the request); ?p= pages past 50,000 URLs."""
-    return wagtail_sitemap(
-        request, sitemaps={section: SITEMAPS[section]} if section in SITEMAPS else {}, section=section
-    )
+    """One section's sitemap (Django's view, through Wagtail's); ?p= pages past
+    50,000 URLs. Each sitemap is given the request here (Wagtail's view hands it
+    only to its own kind), so its host comes from the request's site."""
+    return wagtail_sitemap(request, sitemaps=_sections(request) if section in SITEMAPS else {}, section=section)

@@ -16,7 +16,7 @@ from django_ratelimit.decorators import ratelimit
 
 from core import shared_cache
 from core.crisis import canonical, crisis_check
-from core.models import Topic
+from core.site_cache import all_topics, cached
 from core.text import SEARCH_QUERY_MAX_LENGTH, search_terms
 from specialists.models import SpecialistIndexPage
 
@@ -57,8 +57,12 @@ def _query(request):
 
 
 def _section_url(model, request):
-    page = model.objects.live().public().first()
-    return page.get_url(request) if page else ""
+    """The first live, public page of `model`'s type: looked up once until the
+    pages change (core.site_cache)."""
+    found = cached(
+        f"first-page:{model._meta.label_lower}", lambda: list(model.objects.live().public().order_by("pk")[:1])
+    )
+    return found[0].get_url(request) if found else ""
 
 
 def _results(request, terms, kind, topic):
@@ -96,7 +100,7 @@ def search(request):
         "kind_label": selectors.LABELS.get(kind, ""),
         "topic": topic,
         "topic_slug": topic_slug,
-        "topics": Topic.objects.all(),
+        "topics": all_topics(),
         "groups": groups,
         "page_obj": page_obj,
         "any_word": any_word,

@@ -31,31 +31,27 @@ def availability_of(page):
         return None
 
 
-def _held_starts(page, now):
-    prefetched = getattr(page, "held_requests", None)
-    if prefetched is not None:
-        return {request.slot_start for request in prefetched}
-    return set(page.consultation_requests.held().filter(slot_start__gte=now).values_list("slot_start", flat=True))
-
-
 def page_open_slots(page, *, now=None, limit=None):
     """The page's open slots (aware UTC datetimes, ascending): its
-    availability's windows, minus dates off and held slots. Uses what
-    SpecialistPage.objects.with_next_slot() prefetched, else four queries."""
+    availability's windows, minus dates off and held slots. Uses the
+    `slot_inputs` SpecialistPage.objects.with_next_slot() kept on the page,
+    else reads them afresh (page.read_slot_inputs: one query; the
+    availability is one more unless loaded with the page)."""
     if not page.offers_free_consultation:
         return []
     availability = availability_of(page)
     if availability is None:
         return []
     now = now or timezone.now()
+    inputs = getattr(page, "slot_inputs", None) or page.read_slot_inputs(now)
     return open_slots(
         zone=availability.zone,
-        windows=availability.slot_windows(),
-        dates_off=availability.off_dates(),
+        windows=inputs.windows,
+        dates_off=inputs.dates_off,
         notice=timedelta(hours=availability.notice_hours),
         horizon=timedelta(days=availability.horizon_days),
         now=now,
-        taken=_held_starts(page, now),
+        taken=inputs.held,
         limit=limit,
     )
 
@@ -67,7 +63,7 @@ def next_open_slot(page, *, now=None):
 
 def attach_next_slots(pages, *, now=None):
     """Set `next_slot` (and `next_slot_zone`, the specialist's) on each page,
-    from what with_next_slot() prefetched: no queries."""
+    from what with_next_slot() read with the list: no queries."""
     now = now or timezone.now()
     for page in pages:
         page.next_slot = next_open_slot(page, now=now)

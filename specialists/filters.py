@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Topic
+from core.site_cache import all_topics, cached
 
 from .models import Language
 
@@ -58,9 +58,13 @@ class DirectoryFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Read once: the same list draws the select and checks the value.
-        self.filters["topic"].extra["choices"] = [(topic.slug, topic.name) for topic in Topic.objects.all()]
-        self.filters["language"].extra["choices"] = [(lang.code, lang.name) for lang in Language.objects.all()]
+        # Read once: the same list draws the select and checks the value. Kept
+        # in the shared cache with what every page reads about the site
+        # (core.site_cache): a topic or language saved or deleted moves it on.
+        self.filters["topic"].extra["choices"] = [(topic.slug, topic.name) for topic in all_topics()]
+        self.filters["language"].extra["choices"] = cached(
+            "languages", lambda: [(lang.code, lang.name) for lang in Language.objects.all()]
+        )
 
     def filter_format(self, queryset, name, value):
         return queryset.filter(**{f"offers_{value}": True})

@@ -9,10 +9,12 @@ live in specialists.consultations (services), the slot arithmetic in
 specialists.slots."""
 
 import uuid
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import DateField, DateTimeField, F, IntegerField, Q, TimeField, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from ..slots import SLOT, Window, zone_or_none
@@ -24,6 +26,8 @@ __all__ = [
     "ConsultationRequest",
     "ConsultationStatus",
     "DateOff",
+    "SlotInputs",
+    "read_slot_inputs",
 ]
 
 DEFAULT_TIME_ZONE = "Europe/London"
@@ -263,3 +267,82 @@ class ConsultationRequest(models.Model):
 
     def member_local_start(self):
         return self.slot_start.astimezone(self.member_zone)
+
+
+class SlotInputs(NamedTuple):
+    """What a specialist's open slots are worked out from besides their
+    Availability row (consultation_selectors.page_open_slots)."""
+
+    windows: list  # slots.Window values
+    dates_off: set  # local dates
+    held: set  # slot starts held by a request, from the moment read
+
+
+def _nothing(field):
+    # A typed NULL: PostgreSQL matches a UNION's columns by type, and an
+    # untyped NULL in the branches before a typed value is read as text.
+    return Cast(Value(None), output_field=field)
+
+
+def read_slot_inputs(specialist_ids, now):
+    """{specialist page id: SlotInputs} for every id given, in one query
+    whatever their number: the weekly windows, the dates off and the slots
+    held from `now` as one UNION ALL of three SELECTs over the same six
+    columns (specialist, weekday, start, end, date off, held start), each
+    row filling only its own. Plain SQL both databases run (the directory
+    under make run is on SQLite), so a list of cards reads them all at
+    once instead of three queries for the list, and a landing page in one
+    instead of three."""
+    ids = list(specialist_ids)
+    inputs = {pk: SlotInputs([], set(), set()) for pk in ids}
+    if not ids:
+        return inputs
+    columns = ("who", "weekday_", "start_", "end_", "day_", "held_")
+    windows = (
+        AvailabilityWindow.objects.filter(availability__specialist_id__in=ids)
+        .order_by()
+        .annotate(
+            who=F("availability__specialist_id"),
+            weekday_=F("weekday"),
+            start_=F("start"),
+            end_=F("end"),
+            day_=_nothing(DateField()),
+            held_=_nothing(DateTimeField()),
+        )
+        .values_list(*columns)
+    )
+    dates_off = (
+        DateOff.objects.filter(availability__specialist_id__in=ids)
+        .order_by()
+        .annotate(
+            who=F("availability__specialist_id"),
+            weekday_=_nothing(IntegerField()),
+            start_=_nothing(TimeField()),
+            end_=_nothing(TimeField()),
+            day_=F("date"),
+            held_=_nothing(DateTimeField()),
+        )
+        .values_list(*columns)
+    )
+    held = (
+        ConsultationRequest.objects.held()
+        .filter(specialist_id__in=ids, slot_start__gte=now)
+        .order_by()
+        .annotate(
+            who=F("specialist_id"),
+            weekday_=_nothing(IntegerField()),
+            start_=_nothing(TimeField()),
+            end_=_nothing(TimeField()),
+            day_=_nothing(DateField()),
+            held_=F("slot_start"),
+        )
+        .values_list(*columns)
+    )
+    for who, weekday, start, end, day, held_start in windows.union(dates_off, held, all=True):
+        if weekday is not None:
+            inputs[who].windows.append(Window(weekday, start, end))
+        elif day is not None:
+            inputs[who].dates_off.add(day)
+        else:
+            inputs[who].held.add(held_start)
+    return inputs

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,7 @@ from core.models import SeoMixin, SitePageQuerySet, route_slugs
 from core.page_cache import cache_for_readers
 
 from ..selectors import specialist_page_context
-from .consultations import ConsultationRequest
+from .consultations import read_slot_inputs
 
 SPECIALISTS_PER_PAGE = 24
 
@@ -161,17 +161,28 @@ class SpecialistPageQuerySet(SitePageQuerySet):
         number of queries."""
         return self.with_photo(renditions=renditions).prefetch_related("topics", "languages")
 
-    def with_next_slot(self, now=None):
+    def with_next_slot(self):
         """What the next open free-consultation slot is read from (see
-        consultation_selectors.next_open_slot): the availability with its
-        windows and dates off, and the held slots ahead, in three queries."""
-        now = now or timezone.now()
-        held = ConsultationRequest.objects.held().filter(slot_start__gte=now).only("specialist_id", "slot_start")
-        return self.select_related("availability").prefetch_related(
-            "availability__windows",
-            "availability__dates_off",
-            Prefetch("consultation_requests", queryset=held, to_attr="held_requests"),
-        )
+        consultation_selectors.next_open_slot): the availability joined, and
+        when the rows are read, the windows, dates off and held slots ahead
+        of all of them that take consultations in one query more
+        (consultations.read_slot_inputs), kept on each as `slot_inputs`."""
+        clone = self.select_related("availability")
+        clone._iterable_class = _WithSlotInputs
+        return clone
+
+
+class _WithSlotInputs(ModelIterable):
+    """Rows as usual, then one read of the slot inputs of those offering the
+    free consultation (the held slots from the moment the list is read)."""
+
+    def __iter__(self):
+        pages = list(super().__iter__())
+        offering = [page for page in pages if page.offers_free_consultation]
+        inputs = read_slot_inputs([page.pk for page in offering], timezone.now())
+        for page in offering:
+            page.slot_inputs = inputs[page.pk]
+        yield from pages
 
 
 SpecialistPageManager = PageManager.from_queryset(SpecialistPageQuerySet)
@@ -246,7 +257,9 @@ class SpecialistPage(RoutablePageMixin, SeoMixin, Page):
 
     objects = SpecialistPageManager()
     # Loaded with the page when a reader's request is routed (core.routing).
-    route_select_related = ("photo",)
+    # The availability too (a reverse one-to-one, so a join): the landing
+    # page's next open time starts from it.
+    route_select_related = ("photo", "availability")
 
     content_panels = [
         *Page.content_panels,
@@ -322,6 +335,12 @@ class SpecialistPage(RoutablePageMixin, SeoMixin, Page):
         `verified_details` keeps them."""
         return {field: getattr(self, field) for field in self.VERIFIED_FIELDS}
 
+    def read_slot_inputs(self, now):
+        """This page's windows, dates off and slots held from `now`, read
+        afresh in one query (consultations.read_slot_inputs); not kept, so a
+        slot booked since is never missed."""
+        return read_slot_inputs([self.pk], now)[self.pk]
+
     @property
     def session_formats(self):
         """Human-readable session formats, in a fixed order."""
@@ -360,10 +379,6 @@ class SpecialistPage(RoutablePageMixin, SeoMixin, Page):
 
     def get_meta_description(self):
         return self.search_description or self.short_bio
-
-    def get_sitemap_urls(self, request=None):
-        # Search engines are given verified specialists only.
-        return super().get_sitemap_urls(request) if self.is_verified else []
 
     def get_social_image(self):
         return self.social_image or self.photo

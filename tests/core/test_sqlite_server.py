@@ -26,14 +26,17 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 
 SETUP = """
-from datetime import time
+from datetime import time, timedelta
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from accounts.factories import UserFactory
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from home.models import HomePage
 from specialists.factories import SpecialistIndexPageFactory, SpecialistPageFactory
-from specialists.models import Availability, AvailabilityWindow
+from django.utils import timezone
+from core.dates import machine_datetime
+from specialists.models import Availability, AvailabilityWindow, ConsultationRequest, DateOff
+from specialists.slots import Window, open_slots
 
 home = HomePage.objects.get(depth=2)
 articles = ArticleIndexPageFactory(parent=home, title="Articles", slug="articles")
@@ -42,13 +45,40 @@ author = SpecialistPageFactory(parent=directory, title="Dr Quinn Ash")
 for n in range(3):
     ArticlePageFactory(parent=articles, author=author, title=f"Sleeping better, part {n}")
 # A specialist taking free consultations: the directory's card and the landing
-# page work out a next open time from the availability (SQLite has no arrays).
+# page work out a next open time from the availability, its dates off and held
+# slots, read in one UNION of the three (SQLite has no arrays).
 consulting = SpecialistPageFactory(
-    parent=directory, title="Dr Rowan Vale", slug="rowan-vale", offers_free_consultation=True
+    parent=directory,
+    title="Dr Rowan Vale",
+    slug="rowan-vale",
+    offers_free_consultation=True,
+    user=UserFactory(email="sqlite.consultant@example.com"),
 )
 availability = Availability.objects.create(specialist=consulting)
 for day in range(7):
     AvailabilityWindow.objects.create(availability=availability, weekday=day, start=time(9), end=time(17))
+
+
+def slots(dates_off=(), taken=()):
+    return open_slots(
+        zone=availability.zone,
+        windows=[Window(day, time(9), time(17)) for day in range(7)],
+        dates_off=dates_off,
+        notice=timedelta(hours=availability.notice_hours),
+        horizon=timedelta(days=availability.horizon_days),
+        now=timezone.now(),
+        taken=taken,
+    )
+
+
+# The first open day is off, the first slot after it held: the next open time
+# shown is the one after that.
+day_off = slots()[0].astimezone(availability.zone).date()
+DateOff.objects.create(availability=availability, date=day_off)
+held = slots(dates_off={day_off})[0]
+ConsultationRequest.objects.create(specialist=consulting, slot_start=held, requested_start=held, format="online")
+with timezone.override(availability.zone):
+    print(machine_datetime(slots(dates_off={day_off}, taken={held})[0]))
 member = UserFactory(email="sqlite.member@example.com", display_name="Robin")
 session = SessionStore()
 session[SESSION_KEY] = str(member.pk)
@@ -89,7 +119,7 @@ def sqlite_server(tmp_path_factory):
     created = subprocess.run(  # noqa: S603 - fixed arguments
         [*manage, "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120, capture_output=True, text=True
     )
-    session_key = created.stdout.strip().splitlines()[-1]
+    next_open, session_key = created.stdout.strip().splitlines()[-2:]
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603 - fixed arguments
         [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -109,7 +139,7 @@ def sqlite_server(tmp_path_factory):
             if server.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"runserver did not start: {server.stderr.read()}")
             time.sleep(0.2)
-    yield {"base": base, "session_key": session_key}
+    yield {"base": base, "session_key": session_key, "next_open": next_open}
     server.terminate()
     server.wait(timeout=20)
 
@@ -151,14 +181,18 @@ def test_a_members_parallel_requests_all_succeed(sqlite_server):
 
 def test_the_directory_and_a_consulting_specialists_page_render_on_sqlite(sqlite_server):
     """The cards' and the landing page's next open consultation time are read
-    with SQL SQLite understands (PostgreSQL-only expressions broke them once)."""
+    with SQL SQLite understands (PostgreSQL-only expressions broke them once),
+    and come out right: past a date off and a held slot."""
     base = sqlite_server["base"]
+    shown = f'datetime="{sqlite_server["next_open"]}"'
     directory = requests.get(base + "/specialists/", timeout=30)
     assert directory.status_code == 200
     assert "Dr Rowan Vale" in directory.text
+    assert 'class="card__next-slot"' in directory.text and shown in directory.text
     landing = requests.get(base + "/specialists/rowan-vale/", timeout=30)
     assert landing.status_code == 200
     assert "Dr Rowan Vale" in landing.text
+    assert "Next open time for the free consultation" in landing.text and shown in landing.text
 
 
 @pytest.mark.parametrize(

@@ -98,3 +98,20 @@ def test_every_absolute_link_uses_the_configured_site(client, on_a_real_host, ma
     article = client.get(an_article.url).content.decode()
     assert "http://testserver" not in article
     assert f'<link rel="canonical" href="{on_a_real_host}{an_article.url}">' in article
+
+
+def test_no_page_type_changes_its_sitemap_entry_or_its_address():
+    """The pages' sitemap reads plain Page rows in one query (PageSitemap): a
+    page type's own get_sitemap_urls or address would be passed by there, so
+    none may have one (a rule such as "verified specialists only" belongs in
+    PageSitemap.items)."""
+    from wagtail.models import Page, get_page_models
+
+    names = ("get_sitemap_urls", "get_url_parts", "get_url", "get_full_url", "relative_url")
+    own = [
+        (model.__name__, name)
+        for model in get_page_models()
+        for name in names
+        if getattr(model, name) is not getattr(Page, name)
+    ]
+    assert own == []
