@@ -1,8 +1,9 @@
 """Every public page kind, rendered afresh (the page cache off, as in every
 test), in at most 10 queries, and in the same number with a handful of each
 kind of content as with about 100 times as many (issue 13): articles 6 -> 600,
-questions 6 -> 600 (with answers), specialists 6 -> 300, all of it in the
-search index. The app budget files measure their own pages in more variants;
+questions 6 -> 600 (with answers), specialists 6 -> 300 (each new one
+answering the measured question: 2 -> 296 answers), all of it in the search
+index. The app budget files measure their own pages in more variants;
 this one grows the whole site once and reads every kind a reader can reach:
 the listings and details, the feed, search, the sitemaps and the pages that
 show no list at all (the crisis page, contact, the free-consultation page, the
@@ -137,14 +138,36 @@ def whole_site(realistic_content, home_page):
             new_questions = add_questions_quickly(
                 questions, askers=content.askers, answerers=content.answerers, topic=content.topics[0]
             )
+            answer_from_every_new_specialist(content.question, new_specialists)
         backend = get_search_backend()
         backend.add_bulk(ArticlePage, new_articles)
         backend.add_bulk(SpecialistPage, SpecialistPage.objects.filter(pk__in=[page.pk for page in new_specialists]))
         backend.add_bulk(Question, Question.objects.filter(pk__in=[question.pk for question in new_questions]))
 
     content.grow = grow
+    content.question = None
     grow(articles=6, questions=6, specialists=4)
+    content.question = Question.objects.filter(author__in=content.askers).order_by("pk").first()
     return content
+
+
+def answer_from_every_new_specialist(question, specialists):
+    """Give each of `specialists` an account and have them all answer
+    `question` (the question page's answers grow with the site: 2 -> 200)."""
+    if question is None:
+        return
+    start = User.objects.count()
+    users = User.objects.bulk_create(
+        User(email=f"bulk.specialist{n}@example.com", display_name=f"Bulk specialist {n}")
+        for n in range(start, start + len(specialists))
+    )
+    for page, user in zip(specialists, users, strict=True):
+        page.user = user
+    SpecialistPage.objects.bulk_update(specialists, ["user"])
+    Answer.objects.bulk_create(
+        Answer(question=question, author=user, body=f"What helped others {WORD} again. " * 2) for user in users
+    )
+    Question.objects.filter(pk=question.pk).update(answer_count=question.answers.count())
 
 
 def _not_indexing_on_save():
@@ -171,7 +194,6 @@ def queries(client, url, status=200):
 
 
 def public_pages(site):
-    question = Question.objects.filter(author__in=site.askers).order_by("pk").first()
     topic = site.topics[1].slug
     return {
         "home": ("/", 200),
@@ -182,7 +204,7 @@ def public_pages(site):
         "feed": (site.article_index.url + "feed/", 200),
         "questions": ("/questions/", 200),
         "questions, a topic, answered": (f"/questions/?topic={site.topics[0].slug}&show=answered", 200),
-        "question": (question.get_absolute_url(), 200),
+        "question": (site.question.get_absolute_url(), 200),
         "directory": (site.specialist_index.url, 200),
         "directory, free consultations, page 2": (site.specialist_index.url + "?free=1&page=2", 200),
         "specialist taking consultations": (site.author.url, 200),
@@ -205,8 +227,11 @@ def test_every_public_page_kind_within_budget_and_unchanged_with_100x_the_conten
     whole_site.grow(articles=594, questions=594, specialists=294)
     assert ArticlePage.objects.count() == 600 and Question.objects.count() == 600
     assert SpecialistPage.objects.count() == 300
+    assert whole_site.question.answers.count() == 296  # 2 -> 296 answers
     large = {name: queries(client, url, status) for name, (url, status) in public_pages(whole_site).items()}
 
+    shown = client.get(whole_site.question.get_absolute_url()).content.decode()
+    assert all(f"Dr Bulk {n:03d}" in shown for n in (6, 150, 299))  # the new answers are on the page
     print(f"\nqueries, small -> large: { {name: (small[name], large[name]) for name in small} }")  # noqa: T201
     assert large == small
     assert max(large.values()) <= PUBLIC_PAGE_BUDGET, {name: n for name, n in large.items() if n > PUBLIC_PAGE_BUDGET}
