@@ -10,11 +10,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Value
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage
 from core.models import Topic
+from core.site_cache import all_topics
 from core.text import plain_text
 from qa.models import Answer, Question
 from specialists.models import SpecialistPage
@@ -69,26 +70,47 @@ def planned_for_search():
 
 
 def topic_from_slug(slug):
-    """The topic a ?topic= names, or None (only a well-formed slug is looked up)."""
+    """The topic a ?topic= names, or None (only a well-formed slug is looked
+    for, among the topics kept in the shared cache: core.site_cache)."""
     slug = (slug or "").strip()
-    return Topic.objects.filter(slug=slug).first() if Topic.is_slug(slug) else None
+    if not Topic.is_slug(slug):
+        return None
+    return next((topic for topic in all_topics() if topic.slug == slug), None)
 
 
-def _findable(kind, topic=None, *, searched=True):
+def _topic_page_ids(topic):
+    """{"articles": ids, "specialists": ids} of the pages with `topic`, from
+    both link tables in one query (a UNION ALL)."""
+    ids = {"articles": [], "specialists": []}
+    links = [
+        model.topics.through.objects.filter(topic=topic)
+        .order_by()
+        .annotate(kind=Value(kind), page=F(f"{model._meta.model_name}_id"))
+        .values_list("kind", "page")
+        for kind, model in (("articles", ArticlePage), ("specialists", SpecialistPage))
+    ]
+    for kind, page_id in links[0].union(links[1], all=True):
+        ids[kind].append(page_id)
+    return ids
+
+
+def _findable(kind, topic=None, *, searched=True, topic_ids=None):
     """The queryset of `kind` a visitor may find, narrowed to `topic`.
 
     Topic filters go through the primary key (a filter every backend accepts):
-    a list read first for a queryset to be searched, a subquery for one only
-    the database reads (`searched=False`)."""
+    a list read first for a queryset to be searched (`topic_ids`, from
+    _topic_page_ids, when it was read already), a subquery for one only the
+    database reads (`searched=False`)."""
 
-    def by_topic(model):
-        ids = model.objects.filter(topics=topic).values("pk")
-        return ids if not searched else list(ids.values_list("pk", flat=True))
+    def by_topic(model, kind):
+        if not searched:
+            return model.objects.filter(topics=topic).values("pk")
+        return (topic_ids or _topic_page_ids(topic))[kind]
 
     if kind == "articles":
         found = ArticlePage.objects.live().public()
         if topic is not None:
-            found = found.filter(pk__in=by_topic(ArticlePage))
+            found = found.filter(pk__in=by_topic(ArticlePage, kind))
     elif kind == "questions":
         found = Question.objects.listed()
         if topic is not None:
@@ -96,7 +118,7 @@ def _findable(kind, topic=None, *, searched=True):
     else:
         found = SpecialistPage.objects.live().public().verified()
         if topic is not None:
-            found = found.filter(pk__in=by_topic(SpecialistPage))
+            found = found.filter(pk__in=by_topic(SpecialistPage, kind))
     return found
 
 
@@ -176,7 +198,7 @@ def _newest_matches(kind, found, terms, operator, wanted, start):
     return ids + newest(older, wanted - len(ids)), False
 
 
-def search_kind(kind, terms, *, topic=None, operator="and", starts=None):
+def search_kind(kind, terms, *, topic=None, operator="and", starts=None, topic_ids=None):
     """The matches of one kind for `terms` (a Matches), best first: titles
     weigh more than summaries, summaries more than bodies (the boosts in each
     model's search_fields).
@@ -186,8 +208,9 @@ def search_kind(kind, terms, *, topic=None, operator="and", starts=None):
     MATCH_LIMIT + 1 matches, in the kind's newest WINDOW when it holds ENOUGH
     (_newest_matches), which give the count and whether there are more; then
     the ranking of just those ids. Nothing counts or ranks past the limit.
-    `starts` is window_starts(topic), read here when not given."""
-    found = _findable(kind, topic)
+    `starts` is window_starts(topic), `topic_ids` _topic_page_ids(topic),
+    each read here when not given."""
+    found = _findable(kind, topic, topic_ids=topic_ids)
     limit = MATCH_LIMIT[kind]
     starts = starts if starts is not None else window_starts(topic, kinds=(kind,))
     pool, older = _newest_matches(kind, found, terms, operator, limit + 1, starts[kind])
@@ -261,10 +284,11 @@ def search_groups(terms, *, topic=None, request=None):
     """Every kind's best few and its count. When all words together find
     nothing, any of them is tried (`any_word` is then True)."""
     starts = window_starts(topic)
+    topic_ids = _topic_page_ids(topic) if topic is not None else None
     for operator in ("and", "or"):
         groups = []
         for kind in KINDS:
-            results = search_kind(kind, terms, topic=topic, operator=operator, starts=starts)
+            results = search_kind(kind, terms, topic=topic, operator=operator, starts=starts, topic_ids=topic_ids)
             count = results.count()
             best = hits(kind, results[: GROUP_SIZE[kind]], terms, request) if count else []
             groups.append(Group(kind=kind, label=LABELS[kind], count=count, hits=best, more=results.more))

@@ -213,6 +213,7 @@ def public_pages(site):
         "consultation request, not logged in": (site.author.url + "consultation/", 403),
         "search": (f"/search/?q={WORD}", 200),
         "search, one kind": (f"/search/?q={WORD}&kind=articles", 200),
+        "search, a topic": (f"/search/?q={WORD}&topic={site.topics[0].slug}", 200),
         "sitemap index": ("/sitemap.xml", 200),
         "sitemap of pages": ("/sitemap-pages.xml", 200),
         "sitemap of questions": ("/sitemap-questions.xml", 200),
