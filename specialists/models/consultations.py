@@ -72,13 +72,6 @@ class Availability(models.Model):
     def zone(self):
         return zone_or_none(self.time_zone) or zone_or_none(DEFAULT_TIME_ZONE)
 
-    def slot_windows(self):
-        """The windows as slots.Window values (uses a prefetched `windows`)."""
-        return [Window(w.weekday, w.start, w.end) for w in self.windows.all()]
-
-    def off_dates(self):
-        return {d.date for d in self.dates_off.all()}
-
 
 class AvailabilityWindow(models.Model):
     availability = models.ForeignKey(

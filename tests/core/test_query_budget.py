@@ -8,8 +8,10 @@ it in the search index. The app budget files measure their own pages in more
 variants; this one grows the whole site once and reads every kind a reader
 can reach: the listings and details, the feed, search, the sitemaps and the
 pages that show no list at all (the crisis page, contact, the
-free-consultation page, the directory's join page and a consultation request,
-both asked for without logging in, which say so).
+free-consultation page, logging in and signing up, the directory's join page
+and a consultation request, both asked for without logging in, which say so)
+and the redirects a visitor meets (a question's short address, asking without
+logging in).
 
 The searched word is in every article, question and specialist, so a search
 finds more than enough in each kind's newest window at either size; a word
@@ -218,6 +220,11 @@ def public_pages(site):
         "sitemap index": ("/sitemap.xml", 200),
         "sitemap of pages": ("/sitemap-pages.xml", 200),
         "sitemap of questions": ("/sitemap-questions.xml", 200),
+        "question by its short address": (f"/questions/{site.question.pk}/", 301),
+        "ask a question, not logged in": ("/questions/ask/", 302),
+        "log in": ("/accounts/login/", 200),
+        "sign up": ("/accounts/signup/", 200),
+        "robots.txt": ("/robots.txt", 200),
         "crisis help": ("/help-now/", 200),
         "contact": ("/contact/", 200),
         "free consultation": ("/free-consultation/", 200),
