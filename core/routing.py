@@ -9,9 +9,9 @@ Wagtail's `Page.route` walks them: a page whose type routes sub-paths itself
 answers when one of its routes matches, otherwise the walk goes on to the
 child. Only the page that answers is loaded as its own type, with its
 parent attached so `get_parent()` costs nothing, and with the relations its
-type names in `route_select_related` (a specialist's photo) in the same
-query. A page type with any other `route()` of its own gets the
-rest of the path and routes it as it likes.
+type names in `route_select_related` (a specialist's photo and
+availability) in the same query. A page type with any other `route()` of its
+own gets the rest of the path and routes it as it likes.
 """
 
 from django.http import Http404
