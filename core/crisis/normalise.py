@@ -83,6 +83,9 @@ _LOOK_ALIKE_TABLE = str.maketrans(_LOOK_ALIKES)
 _LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _LEET_WORD = re.compile(r"[a-z0-9@$]*[a-z][a-z0-9@$]*")
 _LEET_CHARS = frozenset("013457@$")
+# A number with its unit or ending ("30mg", "4x", "6yo", "2am", "21st") is a
+# number and a word, not a word in digits: "30mg" is not "eomg".
+_NUMBER_UNIT = re.compile(r"\b(\d+)(mg|mcg|ml|g|kg|x|yo|yrs?|am|pm|hrs?|mins?|st|nd|rd|th|s)\b")
 
 # Characters that do not show: zero-width spaces and joiners, soft hyphens,
 # direction marks, variation selectors, tag characters.
@@ -174,6 +177,7 @@ def normalise(text):
     contractions and chat spellings expanded, letters repeated for emphasis
     reduced ("soooo" -> "soo"), and split into words and punctuation."""
     text = fold(text)
+    text = _NUMBER_UNIT.sub(r"\1 \2", text)
     text = _LEET_WORD.sub(_unleet, text)
     text = _MASKED.sub("*", text)
     text = _SPELT_OUT.sub(_unspell, text)
