@@ -39,6 +39,14 @@ class Topic(index.Indexed, models.Model):
             self.slug = slugify(self.name, allow_unicode=True)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def cached_all(cls):
+        """Every topic (a list, by name), for the filters that offer them,
+        from the shared cache (core.site_cache)."""
+        from .site_cache import cached
+
+        return cached("topics", lambda: list(cls.objects.all()))
+
     @staticmethod
     def is_slug(value):
         """Whether `value` (from a query string) could be a topic's slug."""

@@ -152,10 +152,3 @@ def restricted_page_ids():
     return cached(
         "restricted-pages", lambda: tuple(sorted(set(PageViewRestriction.objects.values_list("page_id", flat=True))))
     )
-
-
-def all_topics():
-    """Every topic (a list, by name), for the filters that offer them."""
-    from .models import Topic
-
-    return cached("topics", lambda: list(Topic.objects.all()))

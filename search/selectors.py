@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage
 from core.models import Topic
-from core.site_cache import all_topics
 from core.text import plain_text
 from qa.models import Answer, Question
 from specialists.models import SpecialistPage
@@ -75,7 +74,7 @@ def topic_from_slug(slug):
     slug = (slug or "").strip()
     if not Topic.is_slug(slug):
         return None
-    return next((topic for topic in all_topics() if topic.slug == slug), None)
+    return next((topic for topic in Topic.cached_all() if topic.slug == slug), None)
 
 
 def _topic_page_ids(topic):

@@ -16,7 +16,8 @@ from django_ratelimit.decorators import ratelimit
 
 from core import shared_cache
 from core.crisis import canonical, crisis_check
-from core.site_cache import all_topics, cached
+from core.models import Topic
+from core.site_cache import cached
 from core.text import SEARCH_QUERY_MAX_LENGTH, search_terms
 from specialists.models import SpecialistIndexPage
 
@@ -100,7 +101,7 @@ def search(request):
         "kind_label": selectors.LABELS.get(kind, ""),
         "topic": topic,
         "topic_slug": topic_slug,
-        "topics": all_topics(),
+        "topics": Topic.cached_all(),
         "groups": groups,
         "page_obj": page_obj,
         "any_word": any_word,

@@ -8,7 +8,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.site_cache import all_topics, cached
+from core.models import Topic
+from core.site_cache import cached
 
 from .models import Language
 
@@ -61,7 +62,7 @@ class DirectoryFilter(django_filters.FilterSet):
         # Read once: the same list draws the select and checks the value. Kept
         # in the shared cache with what every page reads about the site
         # (core.site_cache): a topic or language saved or deleted moves it on.
-        self.filters["topic"].extra["choices"] = [(topic.slug, topic.name) for topic in all_topics()]
+        self.filters["topic"].extra["choices"] = [(topic.slug, topic.name) for topic in Topic.cached_all()]
         self.filters["language"].extra["choices"] = cached(
             "languages", lambda: [(lang.code, lang.name) for lang in Language.objects.all()]
         )
