@@ -277,6 +277,25 @@ def _nothing(field):
     return Cast(Value(None), output_field=field)
 
 
+# The columns of read_slot_inputs' UNION, each with its type for the
+# branches that leave it empty.
+_SLOT_COLUMNS = {
+    "who": None,  # every branch fills it
+    "weekday_": IntegerField(),
+    "start_": TimeField(),
+    "end_": TimeField(),
+    "day_": DateField(),
+    "held_": DateTimeField(),
+}
+
+
+def _slot_branch(queryset, **filled):
+    """One SELECT of read_slot_inputs' UNION: the columns in `filled` (name:
+    the field that fills it) from `queryset`, every other one a typed NULL."""
+    columns = {name: F(filled[name]) if name in filled else _nothing(field) for name, field in _SLOT_COLUMNS.items()}
+    return queryset.order_by().annotate(**columns).values_list(*_SLOT_COLUMNS)
+
+
 def read_slot_inputs(specialist_ids, now):
     """{specialist page id: SlotInputs} for every id given, in one query
     whatever their number: the weekly windows, the dates off and the slots
@@ -290,46 +309,20 @@ def read_slot_inputs(specialist_ids, now):
     inputs = {pk: SlotInputs([], set(), set()) for pk in ids}
     if not ids:
         return inputs
-    columns = ("who", "weekday_", "start_", "end_", "day_", "held_")
-    windows = (
-        AvailabilityWindow.objects.filter(availability__specialist_id__in=ids)
-        .order_by()
-        .annotate(
-            who=F("availability__specialist_id"),
-            weekday_=F("weekday"),
-            start_=F("start"),
-            end_=F("end"),
-            day_=_nothing(DateField()),
-            held_=_nothing(DateTimeField()),
-        )
-        .values_list(*columns)
+    windows = _slot_branch(
+        AvailabilityWindow.objects.filter(availability__specialist_id__in=ids),
+        who="availability__specialist_id",
+        weekday_="weekday",
+        start_="start",
+        end_="end",
     )
-    dates_off = (
-        DateOff.objects.filter(availability__specialist_id__in=ids)
-        .order_by()
-        .annotate(
-            who=F("availability__specialist_id"),
-            weekday_=_nothing(IntegerField()),
-            start_=_nothing(TimeField()),
-            end_=_nothing(TimeField()),
-            day_=F("date"),
-            held_=_nothing(DateTimeField()),
-        )
-        .values_list(*columns)
+    dates_off = _slot_branch(
+        DateOff.objects.filter(availability__specialist_id__in=ids), who="availability__specialist_id", day_="date"
     )
-    held = (
-        ConsultationRequest.objects.held()
-        .filter(specialist_id__in=ids, slot_start__gte=now)
-        .order_by()
-        .annotate(
-            who=F("specialist_id"),
-            weekday_=_nothing(IntegerField()),
-            start_=_nothing(TimeField()),
-            end_=_nothing(TimeField()),
-            day_=_nothing(DateField()),
-            held_=F("slot_start"),
-        )
-        .values_list(*columns)
+    held = _slot_branch(
+        ConsultationRequest.objects.held().filter(specialist_id__in=ids, slot_start__gte=now),
+        who="specialist_id",
+        held_="slot_start",
     )
     for who, weekday, start, end, day, held_start in windows.union(dates_off, held, all=True):
         if weekday is not None:
