@@ -479,15 +479,18 @@ def drill_worker(phase, worker, start_worker):
 
 
 def drain_queue(phase, seconds):
-    from django_tasks.base import TaskResultStatus
+    """Wait until no task is due: none ready to run now (a reminder scheduled
+    for later is not due) and none running."""
     from django_tasks_db.models import DBTaskResult
 
     deadline = time.monotonic() + seconds
-    open_statuses = [TaskResultStatus.READY, TaskResultStatus.RUNNING]
-    while DBTaskResult.objects.filter(status__in=open_statuses).exists():
+
+    def due():
+        return DBTaskResult.objects.ready() | DBTaskResult.objects.running()
+
+    while due().exists():
         if time.monotonic() > deadline:
-            left = DBTaskResult.objects.filter(status__in=open_statuses).count()
-            phase.fail(f"{left} tasks still queued or running {seconds} s after the load")
+            phase.fail(f"{due().count()} due tasks still queued or running {seconds} s after the load")
             return
         time.sleep(0.5)
 

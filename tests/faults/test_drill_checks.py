@@ -6,10 +6,12 @@ writes made wrong on purpose, so a check that could not fail would show."""
 import importlib.util
 import json
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.mail.message import EmailMessage
+from django.utils import timezone
 
 from accounts.factories import UserFactory
 from articles import services as article_services
@@ -20,6 +22,7 @@ from qa import services as qa_services
 from qa.factories import QuestionFactory
 from qa.models import Question, Status
 from specialists.factories import SpecialistPageFactory
+from tests.faults.tasks import send_numbered
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +152,28 @@ def test_each_recorded_email_once_passes(load, tmp_path):
     load.check_emails(phase, outbox)
 
     assert phase.passed, phase.problems
+
+
+@pytest.fixture
+def db_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_a_task_scheduled_for_later_is_not_waited_for(load, db_queue):
+    # A reminder due tomorrow stays in the queue after the load, and rightly so.
+    send_numbered.using(run_after=timezone.now() + timedelta(days=1)).enqueue(1)
+    phase = load.Phase("e-mails")
+
+    load.drain_queue(phase, 0)
+
+    assert phase.passed, phase.problems
+
+
+def test_a_due_task_left_in_the_queue_fails(load, db_queue):
+    send_numbered.using(run_after=timezone.now() + timedelta(days=1)).enqueue(1)
+    send_numbered.enqueue(2)  # due now, and no worker runs it
+    phase = load.Phase("e-mails")
+
+    load.drain_queue(phase, 0)
+
+    assert phase.problems == ["1 due tasks still queued or running 0 s after the load"]
