@@ -6,15 +6,15 @@ What may be found: live, public articles; listed questions (published or
 closed, never pending, rejected or hidden ones) with their published answers;
 live, public, verified specialists."""
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
-from django.db.models import F, Prefetch, Value
+from django.db import connection
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage
 from core.models import Topic
+from core.site_cache import cached
 from core.text import plain_text
 from qa.models import Answer, Question
 from specialists.models import SpecialistPage
@@ -48,26 +48,6 @@ LABELS = {
 }
 
 
-@contextmanager
-def planned_for_search():
-    """The searches of one request, with PostgreSQL told what this machine is.
-
-    Its defaults assume disks where a random read costs four sequential ones
-    and spare cores for parallel plans. The index is in memory: with those
-    defaults it walks back through thousands of questions for a word that is
-    in one in forty (30 to 50 ms at full size) where starting from the
-    word's few entries takes 13 (README, "Search at scale"). Set for this
-    transaction only; other databases: nothing to do."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    # No savepoint inside a caller's transaction (a test's): the settings then
-    # last until that one ends, and a request's search is its own transaction.
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0")
-        yield
-
-
 def topic_from_slug(slug):
     """The topic a ?topic= names, or None (only a well-formed slug is looked
     for, among the topics kept in the shared cache: core.site_cache)."""
@@ -79,7 +59,12 @@ def topic_from_slug(slug):
 
 def _topic_page_ids(topic):
     """{"articles": ids, "specialists": ids} of the pages with `topic`, from
-    both link tables in one query (a UNION ALL)."""
+    both link tables in one query (a UNION ALL), kept in the shared cache
+    until a page changes (core.site_cache: a publish moves it on)."""
+    return cached(f"search-topic-pages:{topic.pk}", lambda: _read_topic_page_ids(topic))
+
+
+def _read_topic_page_ids(topic):
     ids = {"articles": [], "specialists": []}
     links = [
         model.topics.through.objects.filter(topic=topic)
@@ -121,14 +106,20 @@ def _findable(kind, topic=None, *, searched=True, topic_ids=None):
     return found
 
 
-def _shown(kind, found):
-    """`found` with what a hit shows of each result read in the same queries."""
+def _shown(kind, found, terms):
+    """`found` with what a hit shows of each result, read in the same query:
+    for a question, its topic and the body of its first published answer
+    (in the question page's order) that has one of the words as typed
+    (`answer_excerpt`), for the snippet when the question's own text does
+    not have them."""
     if kind == "articles":
         return found.select_related("author")
     if kind == "questions":
-        published_answers = Answer.objects.filter(status=Answer.Status.PUBLISHED)
-        published = Prefetch("answers", queryset=published_answers.only("question_id", "status", "body"))
-        return found.select_related("topic").prefetch_related(published)
+        has_a_word = Q()
+        for word in terms.split():
+            has_a_word |= Q(body__icontains=word)
+        answers = Answer.objects.filter(has_a_word, question=OuterRef("pk"), status=Answer.Status.PUBLISHED)
+        return found.select_related("topic").annotate(answer_excerpt=Subquery(answers.values("body")[:1]))
     return found
 
 
@@ -215,8 +206,29 @@ def search_kind(kind, terms, *, topic=None, operator="and", starts=None, topic_i
     pool, older = _newest_matches(kind, found, terms, operator, limit + 1, starts[kind])
     more = older or len(pool) > limit
     pool = pool[:limit]
-    ranked = _shown(kind, found.filter(id__in=pool)).search(terms, operator=operator)
+    ranked = _shown(kind, found.filter(id__in=pool), terms).search(terms, operator=operator)
     return Matches(ranked, len(pool), more)
+
+
+def search_kind_any_word(kind, terms, *, topic=None, starts=None, topic_ids=None):
+    """The matches of one kind for any of `terms`, best first (a Matches), for
+    when nothing has them all: ranked in one query among the kind's newest
+    WINDOW[kind] (all of them on a smaller site), where the search with all
+    the words has just looked. Only when the window holds none are the older
+    entries searched as search_kind does (words only old entries have)."""
+    found = _findable(kind, topic, topic_ids=topic_ids)
+    starts = starts if starts is not None else window_starts(topic, kinds=(kind,))
+    start = starts[kind]
+    limit = MATCH_LIMIT[kind]
+    newest = found.filter(id__gte=start) if start is not None else found
+    ranked = list(_shown(kind, newest, terms).search(terms, operator="or")[: limit + 1])
+    if not ranked and start is not None:
+        # None in the window: the newest older matches, ranked (as search_kind).
+        older = found.filter(id__lt=start).order_by("-id").only("id")
+        pool = [item.id for item in older.search(terms, operator="or", order_by_relevance=False)[: limit + 1]]
+        ranked = _shown(kind, found.filter(id__in=pool[:limit]), terms).search(terms, operator="or")
+        return Matches(ranked, min(len(pool), limit), len(pool) > limit)
+    return Matches(ranked[:limit], min(len(ranked), limit), len(ranked) > limit)
 
 
 @dataclass
@@ -236,7 +248,7 @@ def _texts(kind, item):
         return [item.summary, plain_text(item.body)]
     if kind == "questions":
         # The question first; else the first published answer that matches.
-        return [item.body, *(answer.body for answer in item.answers.all())]
+        return [item.body, item.answer_excerpt or ""]
     return [item.short_bio, item.location]
 
 
@@ -284,15 +296,16 @@ def search_groups(terms, *, topic=None, request=None):
     nothing, any of them is tried (`any_word` is then True)."""
     starts = window_starts(topic)
     topic_ids = _topic_page_ids(topic) if topic is not None else None
-    for operator in ("and", "or"):
+    for any_word in (False, True):
         groups = []
         for kind in KINDS:
-            results = search_kind(kind, terms, topic=topic, operator=operator, starts=starts, topic_ids=topic_ids)
+            search = search_kind_any_word if any_word else search_kind
+            results = search(kind, terms, topic=topic, starts=starts, topic_ids=topic_ids)
             count = results.count()
             best = hits(kind, results[: GROUP_SIZE[kind]], terms, request) if count else []
             groups.append(Group(kind=kind, label=LABELS[kind], count=count, hits=best, more=results.more))
         if any(group.count for group in groups) or len(terms.split()) < 2:
-            return groups, operator == "or"
+            return groups, any_word
     return groups, True
 
 

@@ -69,10 +69,14 @@ def _section_url(model, request):
 def _results(request, terms, kind, topic):
     """(groups, page of one kind, any word was used, a count stopped at its limit)."""
     if kind:
+        # As on the groups' page: when nothing has all the words, any of them.
         results = selectors.search_kind(kind, terms, topic=topic)
+        any_word = not results.count() and len(terms.split()) > 1
+        if any_word:
+            results = selectors.search_kind_any_word(kind, terms, topic=topic)
         page_obj = Paginator(results, selectors.PER_PAGE).get_page(request.GET.get("page"))
         page_obj.hits = selectors.hits(kind, page_obj.object_list, terms, request)
-        return [], page_obj, False, results.more
+        return [], page_obj, any_word, results.more
     groups, any_word = selectors.search_groups(terms, topic=topic, request=request)
     return groups, None, any_word, any(group.more for group in groups)
 
@@ -91,8 +95,7 @@ def search(request):
     help_first = crisis_panel or bool(query) and bool(HELP_PAGE_WORDS.intersection(canonical(query).split()))
     groups, page_obj, any_word, more = [], None, False, False
     if terms and not (topic_slug and topic is None):
-        with selectors.planned_for_search():
-            groups, page_obj, any_word, more = _results(request, terms, kind, topic)
+        groups, page_obj, any_word, more = _results(request, terms, kind, topic)
     total = page_obj.paginator.count if page_obj else sum(group.count for group in groups)
     context = {
         "query": query,
@@ -132,6 +135,5 @@ def suggest(request):
     terms = search_terms(_query(request))
     found = []
     if len(terms) >= 2:
-        with selectors.planned_for_search():
-            found = selectors.suggestions(terms, request)
+        found = selectors.suggestions(terms, request)
     return _private(JsonResponse({"suggestions": found}))
