@@ -2,7 +2,7 @@
 
     from core import mail
 
-    # inside a task (after commit): render and send one e-mail now
+    # inside a task: render one e-mail and send it (in the worker, once the task's transaction commits)
     mail.deliver(kind="messages", user=recipient, template="messaging/email/new_message", context={...})
     mail.deliver(kind="moderation", user=author, subject=subject, text=body)
 
@@ -22,22 +22,29 @@ link for that kind alone, in the body and in the `List-Unsubscribe` and
 moderator's decision, a verification result) always go and carry none.
 """
 
+import contextlib
+import contextvars
+import logging
 import re
 from dataclasses import dataclass
-from email.utils import parseaddr
+from email.parser import BytesHeaderParser
+from email.utils import getaddresses, parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape, linebreaks, urlize
 from django.utils.safestring import mark_safe
 from django_tasks import task
 from wagtail import hooks
 
 from .tokens import unsubscribe_token, unsubscribe_token_payload
+
+logger = logging.getLogger("core.mail")
 
 __all__ = [
     "EmailKind",
@@ -46,6 +53,8 @@ __all__ = [
     "deliver_after_commit",
     "email_kinds",
     "preference_allows",
+    "send_stored",
+    "task_outbox",
     "unsubscribe_apply",
     "unsubscribe_token_read",
     "unsubscribe_url",
@@ -140,13 +149,15 @@ def deliver(
     `to` a list of addresses otherwise. `attachments`: (file name, content,
     MIME type) triples, e.g. a calendar invitation. Returns False when nothing was sent.
 
-    In the task worker each e-mail has a key (core.worker.email_key) and a
-    SentEmail row: a key already sent by an earlier run of the same task is
-    not sent again."""
-    from .worker import email_key
-
+    In the task worker nothing is sent here: each e-mail has a key
+    (TaskOutbox.next_key) and is stored, rendered, in a SentEmail row
+    written in the task's transaction; the worker sends it once that commits
+    (send_stored). A key an earlier run of the same task already stored is
+    not stored again. Outside the worker (immediate tasks, tests) it is sent
+    at once."""
+    outbox = _current_outbox.get()
     kind_info = _kind(kind)
-    key = email_key()  # drawn first, so each e-mail of a task keeps its key on every run
+    key = outbox.next_key() if outbox is not None else None  # drawn first: each keeps its key on every run
     if user is not None:
         if not user.is_active or not user.email or not preference_allows(user=user, kind=kind):
             return False
@@ -170,24 +181,143 @@ def deliver(
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     if key is not None:
-        if not _sent_email_record(key=key, kind=kind):
-            return False
         headers["Message-ID"] = f"<{key}@{_message_id_domain()}>"
     message = EmailMultiAlternatives(subject=subject, body=text, to=to, reply_to=reply_to, headers=headers)
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
-    message.send()
+    if key is None:
+        message.send()
+        return True
+    stored = _sent_email_record(key=key, kind=kind, message=message)
+    if stored is None:
+        return False
+    outbox.stored.append(stored)
     return True
 
 
-def _sent_email_record(*, key, kind):
-    """Record `key` as sent, in the task's transaction; False when an earlier
-    run already sent it (a concurrent run waits here for the first to end)."""
+def _sent_email_record(*, key, kind, message):
+    """Store `message` under `key` in the task's transaction, to be sent once it
+    commits: the row's id, or None when an earlier run already stored it (a
+    concurrent run waits here for the first to end)."""
     from .models import SentEmail
 
     with transaction.atomic():  # a savepoint: a clash leaves the task's transaction usable
-        return SentEmail.objects.get_or_create(key=key, defaults={"kind": kind})[1]
+        row, created = SentEmail.objects.get_or_create(
+            key=key, defaults={"kind": kind, "message": message.message().as_bytes()}
+        )
+    return row.pk if created else None
+
+
+# The worker's outbox -------------------------------------------------------------
+
+_current_outbox = contextvars.ContextVar("core_mail_task_outbox", default=None)
+
+
+class TaskOutbox:
+    """The e-mails of one run of a task in the worker (core.worker). Each has a
+    key, the task's id and its place among the task's e-mails (the same on
+    every run of the task), and is stored in the task's transaction; send()
+    sends them once it has committed."""
+
+    def __init__(self, task_id):
+        self.task_id = task_id
+        self.sends = 0
+        self.stored = []  # SentEmail ids
+
+    def next_key(self):
+        self.sends += 1
+        return f"{self.task_id}:{self.sends}"
+
+    def send(self):
+        for sent_email_id in self.stored:
+            send_stored(sent_email_id)
+
+
+@contextlib.contextmanager
+def task_outbox(task_id):
+    """While the worker runs task `task_id`: deliver() stores e-mails in the
+    TaskOutbox this yields instead of sending them."""
+    outbox = TaskOutbox(task_id)
+    token = _current_outbox.set(outbox)
+    try:
+        yield outbox
+    finally:
+        _current_outbox.reset(token)
+
+
+# A stored e-mail the mail server refuses this many times is dropped (logged),
+# its message cleared: a permanent refusal must not be retried for ever.
+SEND_ATTEMPTS = 5
+
+
+class _StoredBytes:
+    """A stored e-mail's bytes as Django's backends read a message: as_bytes()
+    with the line ends asked for (SMTP wants CRLF). They were written with
+    "\n" line ends only (Django's as_bytes()), so this is what as_bytes(linesep)
+    of the message itself gives."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def as_bytes(self, unixfrom=False, linesep="\n"):  # noqa: ARG002, FBT002 - email.message's signature
+        return self.raw if linesep == "\n" else self.raw.replace(b"\n", linesep.encode())
+
+    def get_charset(self):
+        return None  # the console backend's question: the bytes are ASCII or declare their own
+
+
+class StoredEmail(EmailMessage):
+    """An e-mail rendered earlier (SentEmail.message), sent byte for byte as it
+    was stored: the envelope's sender and recipients are read from its From,
+    To and Cc headers (deliver() sets no Bcc)."""
+
+    def __init__(self, raw):
+        parsed = BytesHeaderParser().parsebytes(raw)
+        recipients = [address for _name, address in getaddresses(parsed.get_all("To", []) + parsed.get_all("Cc", []))]
+        super().__init__(from_email=parseaddr(parsed["From"] or "")[1], to=[r for r in recipients if r])
+        self.raw = raw
+
+    def message(self):
+        return _StoredBytes(self.raw)
+
+
+def send_stored(sent_email_id):
+    """Send one stored e-mail and mark it sent, clearing its bytes; True when
+    this call sent it. Its row is locked while it is sent, and one another
+    worker is sending (locked) or has sent is left alone, so two workers never
+    both send it. A refused send is counted and left for the sweep to try
+    again (core.worker). The window left: the mail server has the message and
+    the process dies before the row's UPDATE commits; it is sent again."""
+    from .models import SentEmail
+
+    with transaction.atomic():
+        row = (
+            SentEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=sent_email_id, sent_at__isnull=True, message__isnull=False)
+            .first()
+        )
+        if row is None:
+            return False
+        try:
+            StoredEmail(bytes(row.message)).send()
+        except Exception:
+            attempts = row.attempts + 1
+            given_up = attempts >= SEND_ATTEMPTS
+            logger.exception(
+                "E-mail %s refused (attempt %d of %d)%s",
+                row.key,
+                attempts,
+                SEND_ATTEMPTS,
+                ": dropped" if given_up else "",
+            )
+            changes = {"attempts": attempts, "tried_at": timezone.now()}
+            if given_up:
+                changes["message"] = None
+            SentEmail.objects.filter(pk=row.pk).update(**changes)
+            return False
+        SentEmail.objects.filter(pk=row.pk).update(sent_at=timezone.now(), message=None)
+    return True
 
 
 def _message_id_domain():

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, slug_unicode_re
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -316,18 +317,35 @@ class CspReport(models.Model):
 
 
 class SentEmail(models.Model):
-    """One row per logical e-mail the task worker sent, keyed by the task run
-    and the e-mail's place in it (core.worker). The row is written in the
-    transaction that marks the task done, and a send whose key already has a
-    row is skipped, so a task run again (its worker died) sends nothing twice."""
+    """One row per logical e-mail the task worker sends, keyed by the task run
+    and the e-mail's place in it (core.worker): a transactional outbox. The
+    row is written, with the rendered message, in the transaction that marks
+    the task done, and nothing is sent before that commits; the worker then
+    sends it and marks it sent, clearing the message (it may hold health
+    details, and is never kept once sent). A task run again (its worker died
+    before the commit) finds no row and renders again; a key that has a row is
+    never rendered twice."""
 
     key = models.CharField(_("key"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=40)
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # The e-mail as it goes to the mail server (RFC 5322 bytes) until it is sent.
+    message = models.BinaryField(_("message"), null=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    tried_at = models.DateTimeField(_("last failed attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sent e-mail")
         verbose_name_plural = _("sent e-mails")
+        indexes = [
+            # What the worker's sweep reads every few seconds: the few rows not yet sent.
+            models.Index(
+                fields=["queued_at"],
+                condition=Q(sent_at__isnull=True, message__isnull=False),
+                name="core_sentemail_unsent",
+            )
+        ]
 
     def __str__(self):
         return self.key

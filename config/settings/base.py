@@ -362,6 +362,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("TASK_WORKER_HEARTBEAT_SECONDS", "5"))
 TASK_WORKER_STALE_SECONDS = float(os.environ.get("TASK_WORKER_STALE_SECONDS", "60"))
 TASK_WORKER_RETRY_SECONDS = float(os.environ.get("TASK_WORKER_RETRY_SECONDS", "1"))
+# An e-mail committed by a task and still not sent this long after (its worker
+# died before sending it, or the mail server refused it) is sent by the sweep.
+TASK_WORKER_OUTBOX_SECONDS = float(os.environ.get("TASK_WORKER_OUTBOX_SECONDS", "10"))
 
 # Wagtail.
 SITE_ID = 1

@@ -129,8 +129,8 @@ def _outbox_file(folder, name, *message_ids):
 def test_emails_sent_twice_or_unrecorded_fail(load, tmp_path):
     outbox = tmp_path / "outbox"
     outbox.mkdir()
-    SentEmail.objects.create(key="task-1:1", kind="staff")
-    SentEmail.objects.create(key="task-2:1", kind="staff")
+    SentEmail.objects.create(key="task-1:1", kind="staff", sent_at=timezone.now())
+    SentEmail.objects.create(key="task-2:1", kind="staff", sent_at=timezone.now())
     _outbox_file(outbox, "one.log", "<task-1:1@example.com>", "<task-1:1@example.com>")
     phase = load.Phase("e-mails")
 
@@ -140,11 +140,27 @@ def test_emails_sent_twice_or_unrecorded_fail(load, tmp_path):
     assert any("1 recorded e-mails are not in the outbox" in problem for problem in phase.problems)
 
 
+def test_emails_stored_and_never_sent_or_kept_after_sending_fail(load, tmp_path):
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    SentEmail.objects.create(key="task-1:1", kind="staff", sent_at=timezone.now(), message=b"To: a@example.com")
+    SentEmail.objects.create(key="task-2:1", kind="staff", message=b"To: b@example.com")
+    _outbox_file(outbox, "one.log", "<task-1:1@example.com>")
+    phase = load.Phase("e-mails")
+
+    load.check_emails(phase, outbox)
+
+    assert sorted(phase.problems) == [
+        "1 e-mails were stored and never sent",
+        "1 sent e-mails still have their message stored",
+    ]
+
+
 def test_each_recorded_email_once_passes(load, tmp_path):
     outbox = tmp_path / "outbox"
     outbox.mkdir()
-    SentEmail.objects.create(key="task-1:1", kind="staff")
-    SentEmail.objects.create(key="task-2:1", kind="staff")
+    SentEmail.objects.create(key="task-1:1", kind="staff", sent_at=timezone.now())
+    SentEmail.objects.create(key="task-2:1", kind="staff", sent_at=timezone.now())
     _outbox_file(outbox, "one.log", "<task-1:1@example.com>")
     _outbox_file(outbox, "two.log", "<task-2:1@example.com>")
     phase = load.Phase("e-mails")
@@ -176,4 +192,13 @@ def test_a_due_task_left_in_the_queue_fails(load, db_queue):
 
     load.drain_queue(phase, 0)
 
-    assert phase.problems == ["1 due tasks still queued or running 0 s after the load"]
+    assert phase.problems == ["1 due tasks still queued or running and 0 stored e-mails not sent 0 s after the load"]
+
+
+def test_a_stored_email_left_unsent_is_waited_for(load):
+    SentEmail.objects.create(key="task-1:1", kind="staff", message=b"To: a@example.com")
+    phase = load.Phase("e-mails")
+
+    load.drain_queue(phase, 0)
+
+    assert phase.problems == ["0 due tasks still queued or running and 1 stored e-mails not sent 0 s after the load"]

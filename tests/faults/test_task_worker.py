@@ -9,18 +9,21 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core import mail as django_mail
 from django.db import connection
+from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from core.mail import SEND_ATTEMPTS
 from core.models import SentEmail
-from core.worker import SafeWorker
+from core.worker import SafeWorker, send_left_emails
 from tests.faults.redis_server import RedisServer
-from tests.faults.tasks import send_numbered, send_pair, send_with_cache
+from tests.faults.tasks import send_numbered, send_pair, send_then_fail, send_then_hang, send_with_cache
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,8 +59,9 @@ def start_worker(outbox):
             TASK_WORKER_HEARTBEAT_SECONDS="0.5",
             TASK_WORKER_STALE_SECONDS="2",
             TASK_WORKER_RETRY_SECONDS="0.5",
-            **extra,
+            TASK_WORKER_OUTBOX_SECONDS="1",
         )
+        environment.update(extra)
         command = [sys.executable, "manage.py", "run_tasks", "--no-startup-delay", "--interval", "0.1", "-v", "0"]
         process = subprocess.Popen(command, cwd=ROOT, env=environment)  # noqa: S603 - our own command
         started.append(process)
@@ -81,8 +85,20 @@ def _wait_for(condition, *, what, worker, seconds=60):
     pytest.fail(f"Gave up after {seconds} s waiting for {what}")
 
 
+def _unsent():
+    return SentEmail.objects.filter(sent_at=None).exclude(message=None)
+
+
 def _all_done():
-    return not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
+    """Every task done and every e-mail they stored sent (the worker sends
+    them once the task's transaction has committed)."""
+    return not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists() and not _unsent().exists()
+
+
+def _assert_each_sent_and_cleared(count):
+    assert SentEmail.objects.count() == count
+    assert not SentEmail.objects.filter(sent_at=None).exists()
+    assert not SentEmail.objects.exclude(message=None).exists(), "a sent e-mail's bytes were kept"
 
 
 def _recipients(outbox):
@@ -95,16 +111,76 @@ def test_worker_killed_mid_queue_sends_every_email_exactly_once(db_queue, outbox
 
     first = start_worker(FAULTS_HANG_AT="8")
     _wait_for(lambda: (outbox / "hanging").exists(), what="the 8th e-mail", worker=first)
-    first.kill()  # SIGKILL: no clean-up, the 8th task stays claimed by a dead worker
+    first.kill()  # SIGKILL: no clean-up, in the middle of sending the 8th task's e-mail
     first.wait()
     assert len(_recipients(outbox)) == 7
-    assert DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).count() == 1
+    # The 8th task committed before its e-mail went: done, its e-mail stored and not sent.
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).count() == 8
+    assert _unsent().count() == 1
 
     second = start_worker()
     _wait_for(_all_done, what="the queue to empty", worker=second)
 
     assert _recipients(outbox) == Counter({f"reader{number}@example.com": 1 for number in range(20)})
-    assert SentEmail.objects.count() == 20
+    _assert_each_sent_and_cleared(20)
+
+
+def test_worker_killed_after_the_commit_before_the_send_the_next_sends_it_once(db_queue, outbox, start_worker):
+    task_id = send_then_hang.enqueue(1).id
+    # Its own sweep would send the e-mail in a second: this one is killed first, whatever the timing.
+    first = start_worker(FAULTS_HANG="after-commit", TASK_WORKER_OUTBOX_SECONDS="600")
+    _wait_for(lambda: (outbox / "hanging").exists(), what="the task's commit", worker=first)
+    first.kill()
+    first.wait()
+    assert DBTaskResult.objects.get(pk=task_id).status == TaskResultStatus.SUCCESSFUL
+    assert not _recipients(outbox)
+    stored = SentEmail.objects.get()
+    assert stored.sent_at is None
+    assert b"hung1@example.com" in bytes(stored.message)
+
+    second = start_worker()  # nothing to run: its sweep finds the e-mail left unsent
+    _wait_for(_all_done, what="the stored e-mail to be sent", worker=second)
+
+    assert _recipients(outbox) == Counter({"hung1@example.com": 1})
+    _assert_each_sent_and_cleared(1)
+
+
+def test_worker_killed_inside_the_task_after_delivering_the_next_sends_it_once(db_queue, outbox, start_worker):
+    task_id = send_then_hang.enqueue(2).id
+    first = start_worker(FAULTS_HANG="in-task")
+    _wait_for(lambda: (outbox / "hanging").exists(), what="the task's e-mail to be delivered", worker=first)
+    first.kill()
+    first.wait()
+    assert DBTaskResult.objects.get(pk=task_id).status == TaskResultStatus.RUNNING
+    assert not _recipients(outbox)
+    assert not SentEmail.objects.exists()  # rolled back with the task
+
+    second = start_worker()  # requeues the dead worker's task and runs it again
+    _wait_for(_all_done, what="the task run again", worker=second)
+
+    assert _recipients(outbox) == Counter({"hung2@example.com": 1})
+    _assert_each_sent_and_cleared(1)
+
+
+def test_normal_run_sends_each_email_once_and_keeps_no_bytes(db_queue, outbox, start_worker):
+    worker = start_worker()
+    for number in range(3):
+        send_pair.enqueue(number)
+    send_then_hang.enqueue(3)  # no $FAULTS_HANG: it just delivers
+    failing = send_then_fail.enqueue(4)
+    _wait_for(
+        lambda: (
+            DBTaskResult.objects.filter(pk=failing.id, status=TaskResultStatus.FAILED).exists()
+            and not DBTaskResult.objects.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]).exists()
+            and not _unsent().exists()
+        ),
+        what="the tasks to run",
+        worker=worker,
+    )
+
+    expected = {f"{which}{number}@example.com": 1 for number in range(3) for which in ("first", "second")}
+    assert _recipients(outbox) == Counter({**expected, "hung3@example.com": 1})  # nothing of the failed task
+    _assert_each_sent_and_cleared(7)
 
 
 def test_worker_outlives_lost_database_connections(db_queue, outbox, start_worker):
@@ -126,6 +202,7 @@ def test_worker_outlives_lost_database_connections(db_queue, outbox, start_worke
 
     assert worker.poll() is None
     assert _recipients(outbox) == Counter({f"reader{number}@example.com": 1 for number in range(10)})
+    _assert_each_sent_and_cleared(10)
 
 
 def test_tasks_go_on_while_redis_is_down_each_email_sent_once(db_queue, outbox, start_worker):
@@ -153,7 +230,7 @@ def test_tasks_go_on_while_redis_is_down_each_email_sent_once(db_queue, outbox, 
     assert worker.poll() is None
     assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
     assert _recipients(outbox) == Counter({f"cached{number}@example.com": 1 for number in range(7)})
-    assert SentEmail.objects.count() == 7
+    _assert_each_sent_and_cleared(7)
 
 
 def _run_one_task_in_process():
@@ -172,22 +249,38 @@ def _run_one_task_in_process():
     return result
 
 
-def test_task_run_again_skips_the_emails_it_already_sent(db_queue):
+def _message_id(message):
+    return email.message_from_bytes(message.message().as_bytes())["Message-ID"]
+
+
+def test_task_run_again_skips_the_emails_it_already_stored(db_queue):
     task_id = send_pair.enqueue(1).id
-    # An earlier run sent the first e-mail, and died before the task was done.
-    SentEmail.objects.create(key=f"{task_id}:1", kind="staff")
+    # An earlier run stored the first e-mail (and it has gone), and the task was run again.
+    SentEmail.objects.create(key=f"{task_id}:1", kind="staff", sent_at=timezone.now())
 
     result = _run_one_task_in_process()
 
     assert [message.to for message in django_mail.outbox] == [["second1@example.com"]]
-    assert django_mail.outbox[0].extra_headers["Message-ID"] == f"<{task_id}:2@example.com>"
+    assert _message_id(django_mail.outbox[0]) == f"<{task_id}:2@example.com>"
     assert set(SentEmail.objects.values_list("key", flat=True)) == {f"{task_id}:1", f"{task_id}:2"}
+    _assert_each_sent_and_cleared(2)
     result.refresh_from_db()
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == [False, True]
 
 
-def test_failed_task_leaves_no_sent_email_record(db_queue, monkeypatch):
+def test_failed_task_stores_and_sends_nothing(db_queue):
+    send_then_fail.enqueue(1)
+
+    result = _run_one_task_in_process()
+
+    result.refresh_from_db()
+    assert result.status == TaskResultStatus.FAILED
+    assert not SentEmail.objects.exists()
+    assert not django_mail.outbox
+
+
+def test_an_email_the_mail_server_refuses_is_kept_and_sent_by_the_sweep(db_queue, monkeypatch):
     send_pair.enqueue(2)
 
     def refuse(*args, **kwargs):
@@ -197,5 +290,31 @@ def test_failed_task_leaves_no_sent_email_record(db_queue, monkeypatch):
     result = _run_one_task_in_process()
 
     result.refresh_from_db()
-    assert result.status == TaskResultStatus.FAILED
-    assert not SentEmail.objects.exists()
+    assert result.status == TaskResultStatus.SUCCESSFUL  # its work is committed; only the sending waits
+    assert _unsent().count() == 2
+    assert set(SentEmail.objects.values_list("attempts", flat=True)) == {1}
+    later = timezone.now() + timedelta(seconds=5)
+    assert send_left_emails(older_than_seconds=10, now=later) == 0  # refused too recently to try again
+
+    monkeypatch.undo()
+    assert send_left_emails(older_than_seconds=1, now=later) == 2
+
+    assert sorted(message.to[0] for message in django_mail.outbox) == ["first2@example.com", "second2@example.com"]
+    _assert_each_sent_and_cleared(2)
+
+
+def test_an_email_refused_every_time_is_dropped_with_its_bytes(db_queue, monkeypatch):
+    send_numbered.enqueue(3)
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
+    _run_one_task_in_process()
+    for attempt in range(2, SEND_ATTEMPTS + 2):
+        send_left_emails(older_than_seconds=0, now=timezone.now() + timedelta(seconds=attempt))
+
+    stored = SentEmail.objects.get()
+    assert stored.attempts == SEND_ATTEMPTS
+    assert stored.message is None
+    assert stored.sent_at is None
