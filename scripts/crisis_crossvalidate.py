@@ -14,13 +14,14 @@ cries for help and of ordinary texts flagged at a range of thresholds, the
 threshold that catches the most cries for help with at most 3% of ordinary
 texts flagged (compare it with model.THRESHOLD, which is chosen by hand
 from these figures), and each batch at model.THRESHOLD; then the same for
-the newer batches alone.
+the newer batches alone and for the blind writers' batches alone.
 
 The concepts the model reads were tuned on the earlier batches (the first
 batch to T4 and the blind and held-out ones), so their left-out figures
 flatter it; T5 and later were trained on only after their first-sight
 figures were recorded (README), and their left-out figures ("newer
-batches") are the fairest estimate of new writers' text.
+batches") are a fairer estimate of new writers' text; so are the batches of
+the blind writers who saw no project file (blind_8, blind_9a and on).
 """
 
 import os
@@ -45,6 +46,12 @@ OLDER_BATCHES = frozenset({"first", "t1", "t2", "t3", "t4"})
 
 def is_newer(name):
     return name.startswith("t") and name not in OLDER_BATCHES
+
+
+def is_blind_writer(name):
+    """blind_8, blind_9a...: the writers who saw no project file (blind_a
+    and blind_b were the concepts' first tuning text)."""
+    return name.startswith("blind_") and name[6:7].isdigit()
 
 
 def batches():
@@ -116,6 +123,9 @@ def main():
     newer = [index for index, example in enumerate(examples) if is_newer(example[0]) and example[0] in names]
     if newer:
         summary(f"newer batches ({', '.join(name for name in names if is_newer(name))})", examples, scores, newer)
+    blind = [index for index, example in enumerate(examples) if is_blind_writer(example[0]) and example[0] in names]
+    if blind:
+        summary(f"blind writers' batches ({', '.join(filter(is_blind_writer, names))})", examples, scores, blind)
     print(f"  per batch at model.THRESHOLD {model.THRESHOLD}:")  # noqa: T201
     for name in names:
         indexes = [index for index, example in enumerate(examples) if example[0] == name]

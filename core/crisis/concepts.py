@@ -127,7 +127,27 @@ class Hit:
     last_token: int
 
 
+def first_words(phrases):
+    """The stems a match of any of `phrases` can start with, or None when one
+    can start with any word (it starts with a gap, a number, "$" or "!")."""
+    found = set()
+    for phrase in phrases:
+        part = phrase.split()[0]
+        if part in _GAPS or part in {"#", "$"} or part.startswith("!"):
+            return None
+        for alternative in part.split("/"):
+            first = " ".join(stem(word) for word in alternative.split("_")).split(" ")[0]
+            if not first:
+                return None
+            found.add(first)
+    return frozenset(found)
+
+
 _COMPILED = {name: compile_concept(phrases) for name, phrases in CONCEPTS.items()}
+# Where a concept can match: only where a clause's word is one of its first
+# words (when it has a list of them), so it is tried there alone instead of
+# at every character (the regexes, not the model, are most of a check's time).
+_FIRST_WORDS = {name: first_words(phrases) for name, phrases in CONCEPTS.items()}
 _BENIGN = compile_concept(BENIGN)
 _BOUNDARIES = frozenset(".!?;")
 
@@ -159,6 +179,30 @@ def clauses(stem_tokens):
     return found
 
 
+def _word_starts(clause):
+    """{word: [where it starts in the clause, ...]} of a clause as clauses() gives it."""
+    starts, at = {}, 1
+    for word in clause[1:-1].split(" "):
+        starts.setdefault(word, []).append(at)
+        at += len(word) + 1
+    return starts
+
+
+def _finditer(compiled, first, clause, starts):
+    """compiled.finditer(clause), tried only where a word of `first` starts
+    (every match starts at a word and with one of them; None: anywhere)."""
+    if first is None:
+        yield from compiled.finditer(clause)
+        return
+    end = 0
+    for position in sorted(at for word in first.intersection(starts) for at in starts[word]):
+        if position >= end:
+            found = compiled.match(clause, position)
+            if found:
+                end = found.end()
+                yield found
+
+
 def read(stem_tokens):
     """The clauses of a text (its stems, one per token) with their concept
     hits: a list of (clause, hits). Idioms are blanked word for word first,
@@ -166,8 +210,9 @@ def read(stem_tokens):
     read_clauses = []
     for offset, clause in clauses(stem_tokens):
         hits = []
+        starts = _word_starts(clause)
         for name, compiled in _COMPILED.items():
-            for found in compiled.finditer(clause):
+            for found in _finditer(compiled, _FIRST_WORDS[name], clause, starts):
                 before = clause[: found.start()]
                 first = offset + before.count(" ") - 1
                 last = offset + clause[: found.end()].count(" ") - 1
