@@ -24,6 +24,8 @@ moderator's decision, a verification result) always go and carry none.
 
 import contextlib
 import contextvars
+import email
+import email.policy
 import logging
 import re
 from dataclasses import dataclass
@@ -277,6 +279,21 @@ class StoredEmail(EmailMessage):
         recipients = [address for _name, address in getaddresses(parsed.get_all("To", []) + parsed.get_all("Cc", []))]
         super().__init__(from_email=parseaddr(parsed["From"] or "")[1], to=[r for r in recipients if r])
         self.raw = raw
+        # Subject, text and headers read back for whoever looks at the message
+        # object rather than its bytes (the in-memory backend, the console).
+        whole = email.message_from_bytes(raw, policy=email.policy.default)
+        self.subject = str(whole.get("Subject", ""))
+        text = whole.get_body(preferencelist=("plain",))
+        self.body = text.get_content() if text is not None else ""
+        self.extra_headers = {name: str(value) for name, value in whole.items() if name.lower().startswith("list-")}
+        self.alternatives = [
+            (part.get_content(), part.get_content_type())
+            for part in whole.walk()
+            if part.get_content_type() == "text/html"
+        ]
+        self.attachments = [
+            (part.get_filename(), part.get_content(), part.get_content_type()) for part in whole.iter_attachments()
+        ]
 
     def message(self):
         return _StoredBytes(self.raw)

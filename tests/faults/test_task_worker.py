@@ -318,3 +318,28 @@ def test_an_email_refused_every_time_is_dropped_with_its_bytes(db_queue, monkeyp
     assert stored.attempts == SEND_ATTEMPTS
     assert stored.message is None
     assert stored.sent_at is None
+
+
+def test_a_stored_email_reads_back_as_it_was_rendered():
+    """What the in-memory backend and the console show of an e-mail sent from
+    the outbox: its subject, text, HTML part, attachments and headers, not an
+    empty message (the bytes themselves are what the mail server gets)."""
+    from django.core.mail import EmailMultiAlternatives
+
+    from core.mail import StoredEmail
+
+    original = EmailMultiAlternatives(
+        subject="Your consultation: Tuesday 9:00 — confirmed",
+        body="Hello,\nit is booked.\n",
+        to=["member@example.com"],
+        headers={"List-Unsubscribe": "<https://example.org/u/1/>"},
+    )
+    original.attach_alternative("<p>Hello, it is booked.</p>", "text/html")
+    original.attach("invite.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+    stored = StoredEmail(original.message().as_bytes())
+    assert stored.to == ["member@example.com"]
+    assert stored.subject == "Your consultation: Tuesday 9:00 — confirmed"
+    assert stored.body == "Hello,\nit is booked.\n"
+    assert stored.alternatives == [("<p>Hello, it is booked.</p>", "text/html")]
+    assert [(name, kind) for name, _content, kind in stored.attachments] == [("invite.ics", "text/calendar")]
+    assert stored.extra_headers == {"List-Unsubscribe": "<https://example.org/u/1/>"}
