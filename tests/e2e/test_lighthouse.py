@@ -183,11 +183,12 @@ def test_page_scores_at_least_95_in_every_lighthouse_category(lighthouse, chromi
     runs = [found["performance"]]
     if found["performance"] < LOWEST:
         # Performance is timed on a shared machine, so it varies from run to
-        # run (long tasks under load): the median of three runs, as
-        # Lighthouse's own guidance on variability advises.
-        for _ in range(2):
+        # run (long tasks while the other test worker runs): the median of
+        # five runs, as Lighthouse's own guidance on variability advises (three
+        # gave the directory 0.94 once in a CI run under load; 0.95 or more before).
+        for _ in range(4):
             runs.append(category_scores(run_lighthouse(lighthouse, chromium_path, url), exempt)[0]["performance"])
-        found["performance"] = sorted(runs)[1]
+        found["performance"] = sorted(runs)[2]
         print(f"lighthouse {name}: performance runs {runs}")  # noqa: T201
     if not exempt and len(runs) == 1:
         # Our weighing is Lighthouse's own: its category scores come rounded
