@@ -29,7 +29,6 @@ import email.policy
 import logging
 import re
 from dataclasses import dataclass
-from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr
 
 from django.conf import settings
@@ -275,13 +274,13 @@ class StoredEmail(EmailMessage):
     To and Cc headers (deliver() sets no Bcc)."""
 
     def __init__(self, raw):
-        parsed = BytesHeaderParser().parsebytes(raw)
-        recipients = [address for _name, address in getaddresses(parsed.get_all("To", []) + parsed.get_all("Cc", []))]
-        super().__init__(from_email=parseaddr(parsed["From"] or "")[1], to=[r for r in recipients if r])
+        whole = email.message_from_bytes(raw, policy=email.policy.default)
+        addressed = [str(header) for header in whole.get_all("To", []) + whole.get_all("Cc", [])]
+        recipients = [address for _name, address in getaddresses(addressed)]
+        super().__init__(from_email=parseaddr(str(whole.get("From", "")))[1], to=[r for r in recipients if r])
         self.raw = raw
         # Subject, text and headers read back for whoever looks at the message
         # object rather than its bytes (the in-memory backend, the console).
-        whole = email.message_from_bytes(raw, policy=email.policy.default)
         self.subject = str(whole.get("Subject", ""))
         text = whole.get_body(preferencelist=("plain",))
         self.body = text.get_content() if text is not None else ""

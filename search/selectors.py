@@ -158,6 +158,13 @@ def window_starts(topic=None, kinds=KINDS):
         return dict(zip(kinds, cursor.fetchone(), strict=True))
 
 
+def _newest_ids(queryset, terms, operator, count):
+    """The ids of the newest `count` matches in `queryset`, newest first,
+    without ranking them (the database stops at the last one it needs)."""
+    matches = queryset.order_by("-id").only("id").search(terms, operator=operator, order_by_relevance=False)
+    return [item.id for item in matches[:count]]
+
+
 def _newest_matches(kind, found, terms, operator, wanted, start):
     """(the ids of the newest `wanted` matches in `found`, newest first;
     whether older ones match too). Only the newest WINDOW[kind] are searched
@@ -174,8 +181,7 @@ def _newest_matches(kind, found, terms, operator, wanted, start):
     scale")."""
 
     def newest(queryset, count):
-        matches = queryset.order_by("-id").only("id").search(terms, operator=operator, order_by_relevance=False)
-        return [item.id for item in matches[:count]]
+        return _newest_ids(queryset, terms, operator, count)
 
     if start is None:
         return newest(found, wanted), False
@@ -224,11 +230,16 @@ def search_kind_any_word(kind, terms, *, topic=None, starts=None, topic_ids=None
     ranked = list(_shown(kind, newest, terms).search(terms, operator="or")[: limit + 1])
     if not ranked and start is not None:
         # None in the window: the newest older matches, ranked (as search_kind).
-        older = found.filter(id__lt=start).order_by("-id").only("id")
-        pool = [item.id for item in older.search(terms, operator="or", order_by_relevance=False)[: limit + 1]]
+        pool = _newest_ids(found.filter(id__lt=start), terms, "or", limit + 1)
         ranked = _shown(kind, found.filter(id__in=pool[:limit]), terms).search(terms, operator="or")
         return Matches(ranked, min(len(pool), limit), len(pool) > limit)
     return Matches(ranked[:limit], min(len(ranked), limit), len(ranked) > limit)
+
+
+def tries_any_word(terms, found_count):
+    """Whether a search that found `found_count` with all of `terms` is tried
+    again with any of them: nothing found, and more than one word."""
+    return not found_count and len(terms.split()) > 1
 
 
 @dataclass
@@ -304,7 +315,7 @@ def search_groups(terms, *, topic=None, request=None):
             count = results.count()
             best = hits(kind, results[: GROUP_SIZE[kind]], terms, request) if count else []
             groups.append(Group(kind=kind, label=LABELS[kind], count=count, hits=best, more=results.more))
-        if any(group.count for group in groups) or len(terms.split()) < 2:
+        if not tries_any_word(terms, sum(group.count for group in groups)):
             return groups, any_word
     return groups, True
 

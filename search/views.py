@@ -71,7 +71,7 @@ def _results(request, terms, kind, topic):
     if kind:
         # As on the groups' page: when nothing has all the words, any of them.
         results = selectors.search_kind(kind, terms, topic=topic)
-        any_word = not results.count() and len(terms.split()) > 1
+        any_word = selectors.tries_any_word(terms, results.count())
         if any_word:
             results = selectors.search_kind_any_word(kind, terms, topic=topic)
         page_obj = Paginator(results, selectors.PER_PAGE).get_page(request.GET.get("page"))
