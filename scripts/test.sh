@@ -64,10 +64,11 @@ parallel=(-n "${PYTEST_WORKERS:-auto}" --dist worksteal)
 for arg in "$@"; do
     case $arg in no:xdist | -pno:xdist) parallel=() ;; esac
 done
-# Tests marked stops_database stop the cluster all the workers share, so they
-# run after the parallel run, in one process ("no tests collected", exit 5,
-# is fine when the arguments select none of them).
-$BIN/pytest "${parallel[@]}" -m "not stops_database" "$@"
+# Tests marked stops_database stop the cluster all the workers share, and those
+# marked alone time the page load (Lighthouse), which other workers' load
+# would skew: both run after the parallel run, in one process ("no tests
+# collected", exit 5, is fine when the arguments select none of them).
+$BIN/pytest "${parallel[@]}" -m "not stops_database and not alone" "$@"
 code=0
-$BIN/pytest -p no:xdist -m stops_database "$@" || code=$?
+$BIN/pytest -p no:xdist -m "stops_database or alone" "$@" || code=$?
 [ "$code" = 0 ] || [ "$code" = 5 ] || exit "$code"

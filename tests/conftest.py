@@ -13,14 +13,16 @@ from tests.html_checker import CheckerMissing, HtmlChecker, find_jar, find_java
 
 
 @pytest.fixture(autouse=True)
-def _alone_when_stopping_the_database(request):
+def _alone_when_stopping_the_database_or_timing(request):
     """A test that stops the shared PostgreSQL would break every other worker's
-    tests: it refuses to run beside them."""
+    tests, and one that times the page load (Lighthouse's performance score)
+    would time the other workers' load as well: each refuses to run beside them."""
     workers = os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")
-    if request.node.get_closest_marker("stops_database") and workers != "1":
-        pytest.fail(
-            f"{request.node.name} stops the shared database; run it alone: pytest -p no:xdist -m stops_database"
-        )
+    if workers == "1":
+        return
+    for marker, why in (("stops_database", "stops the shared database"), ("alone", "times the machine")):
+        if request.node.get_closest_marker(marker):
+            pytest.fail(f"{request.node.name} {why}; run it alone: pytest -p no:xdist -m {marker}")
 
 
 @pytest.fixture(autouse=True)

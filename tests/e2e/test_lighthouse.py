@@ -25,7 +25,9 @@ from qa.factories import AnswerFactory, QuestionFactory
 
 from .conftest import CHROMIUM_ARGS
 
-pytestmark = pytest.mark.e2e
+# alone: its performance score is timed, so no other test worker may load the
+# machine meanwhile (scripts/test.sh runs it after the parallel run).
+pytestmark = [pytest.mark.e2e, pytest.mark.alone]
 
 ROOT = Path(__file__).resolve().parents[2]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
