@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
+from core import mail
+
 from . import member_data
 from .models import Consent
 
@@ -89,6 +91,9 @@ def user_delete(*, user, request=None):
         for data in member_data.registered():
             if data.erase is not None:
                 data.erase(user=user)
+        # An e-mail to them still waiting in the task worker's outbox
+        # (core.mail) goes with the account, not seconds after it.
+        mail.unsent_dropped_for(email_addresses)
         # Everything else with a foreign key to the user (e-mail addresses,
         # consents, two-factor devices, flags, admin profile...) cascades.
         user.delete()

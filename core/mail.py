@@ -29,6 +29,7 @@ import email.policy
 import logging
 import re
 from dataclasses import dataclass
+from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr
 
 from django.conf import settings
@@ -59,6 +60,7 @@ __all__ = [
     "unsubscribe_apply",
     "unsubscribe_token_read",
     "unsubscribe_url",
+    "unsent_dropped_for",
 ]
 
 
@@ -334,6 +336,34 @@ def send_stored(sent_email_id):
             return False
         SentEmail.objects.filter(pk=row.pk).update(sent_at=timezone.now(), message=None)
     return True
+
+
+def unsent_dropped_for(addresses):
+    """Drop the stored e-mails not yet sent whose every recipient is one of
+    `addresses` (a member erasing their account: an e-mail waiting in the
+    outbox, at most TASK_WORKER_OUTBOX_SECONDS, must not reach them after it).
+    A row a worker is sending at this moment is locked and left to it. The row
+    stays, without its bytes, so a rerun of its task does not store it again.
+    Returns how many were dropped."""
+    from .models import SentEmail
+
+    wanted = {address.strip().lower() for address in addresses if address}
+    if not wanted:
+        return 0
+    dropped = []
+    with transaction.atomic():
+        rows = SentEmail.objects.select_for_update(skip_locked=True).filter(sent_at__isnull=True, message__isnull=False)
+        for pk, raw in rows.values_list("pk", "message"):
+            headers = BytesHeaderParser(policy=email.policy.default).parsebytes(bytes(raw))
+            recipients = {
+                address.lower()
+                for _name, address in getaddresses([*headers.get_all("to", []), *headers.get_all("cc", [])])
+                if address
+            }
+            if recipients and recipients <= wanted:
+                dropped.append(pk)
+        SentEmail.objects.filter(pk__in=dropped).update(message=None)
+    return len(dropped)
 
 
 def _message_id_domain():

@@ -191,3 +191,27 @@ def test_every_user_foreign_key_is_declared_by_one_app():
         assert on_delete in (models.CASCADE, models.SET_NULL) or declared[name].erase is not None, (
             f"{name} ({on_delete.__name__}) is not erased by the app that declares it"
         )
+
+
+def test_deleting_an_account_drops_its_e_mails_still_waiting_in_the_outbox(db, mailoutbox):
+    """In the task worker an e-mail waits, stored, until its task commits and
+    the worker sends it (core.mail): one to a member who erases their account
+    meanwhile is dropped with it, and nobody else's is."""
+    from core.mail import deliver, send_stored, task_outbox
+    from core.models import SentEmail
+
+    leaving = UserFactory(email="Leaving@Example.com")
+    staying = UserFactory(email="staying@example.com")
+    with task_outbox("task-1") as outbox:
+        deliver(kind="moderation", user=leaving, subject="Your question", text="A moderator decided.")
+        deliver(kind="moderation", user=staying, subject="Your question", text="A moderator decided.")
+    assert len(outbox.stored) == 2
+    assert mailoutbox == []
+
+    user_delete(user=leaving)
+
+    leaving_row, staying_row = SentEmail.objects.order_by("key")
+    assert leaving_row.message is None
+    assert staying_row.message is not None
+    assert [send_stored(pk) for pk in outbox.stored] == [False, True]
+    assert [message.to for message in mailoutbox] == [["staying@example.com"]]
