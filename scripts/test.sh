@@ -61,6 +61,8 @@ echo "== pytest"
 # worker. Later arguments win: PYTEST_ARGS="-n 0" runs everything in this one
 # process, "-p no:xdist" without the plugin.
 parallel=(-n "${PYTEST_WORKERS:-auto}" --dist worksteal)
+# The slowest tests are listed at the end of each run: where the suite's time goes.
+timing=(--durations=25 --durations-min=5)
 for arg in "$@"; do
     case $arg in no:xdist | -pno:xdist) parallel=() ;; esac
 done
@@ -68,7 +70,7 @@ done
 # marked alone time the page load (Lighthouse), which other workers' load
 # would skew: both run after the parallel run, in one process ("no tests
 # collected", exit 5, is fine when the arguments select none of them).
-$BIN/pytest "${parallel[@]}" -m "not stops_database and not alone" "$@"
+$BIN/pytest "${parallel[@]}" "${timing[@]}" -m "not stops_database and not alone" "$@"
 code=0
-$BIN/pytest -p no:xdist -m "stops_database or alone" "$@" || code=$?
+$BIN/pytest -p no:xdist "${timing[@]}" -m "stops_database or alone" "$@" || code=$?
 [ "$code" = 0 ] || [ "$code" = 5 ] || exit "$code"
