@@ -29,7 +29,8 @@ How a text is read, in order:
    concepts, the kinds of danger the combinations named and a few cues
    (question or statement, first person, length), and its threshold is set
    by leaving one writer's batch out at a time. A text is urgent when its
-   score reaches the threshold; what matched is then the concepts' kind of
+   score reaches the threshold (or a long text's sentence or clause, model.windows,
+   reaches a higher one); what matched is then the concepts' kind of
    danger and words when they named one, else the clause and member's words
    whose features carried the score, and the kind of danger in that clause.
 
@@ -296,16 +297,30 @@ def _model_match(tokens, stems, reading, weights, score):
     return CrisisMatch(category, f"model: {score:.2f}", excerpt[:120])
 
 
-def _general_matches(text):
-    """The trained model's decision on canonical `text`, with what matched."""
-    tokens = [token for token in text.split(" ") if token]
+def _scored(tokens, weights):
+    """(score, stems, reading, decided) of canonical `tokens` by the model."""
     stems = [stem(token) for token in tokens]
     reading = read(stems)
     decided = concept_matches(reading)
-    weights = model.trained_weights(_read_text)
     score = model.probability(weights, model.features(tokens, reading, [category for category, _hits in decided]))
+    return score, stems, reading, decided
+
+
+def _general_matches(text):
+    """The trained model's decision on canonical `text`, with what matched:
+    the whole text at model.THRESHOLD, else the first of a long text's
+    windows (model.windows) at model.WINDOW_THRESHOLD."""
+    tokens = [token for token in text.split(" ") if token]
+    weights = model.trained_weights(_read_text)
+    score, stems, reading, decided = _scored(tokens, weights)
     if score < model.THRESHOLD:
-        return []
+        for window in model.windows(tokens):
+            score, stems, reading, decided = _scored(window, weights)
+            if score >= model.WINDOW_THRESHOLD:
+                tokens = window
+                break
+        else:
+            return []
     found = []
     for category, hits in decided:
         names = " + ".join(hit.concept.replace("_", " ") for hit in hits)

@@ -354,3 +354,34 @@ def test_phrase_without_a_word_is_refused_by_the_admin_form():
     assert not form.is_valid()
     assert form.errors["phrase"] == ["Write at least one word."]
     assert CrisisPhraseForm({"phrase": "walk into the sea", "kind": "phrase", "note": "", "active": True}).is_valid()
+
+
+def test_a_long_text_is_read_in_windows_of_its_sentences_and_clauses():
+    tokens = canonical(
+        "Work has been busy and the kids are fine. We went to the coast last weekend, "
+        "but I have saved up my pills and then I will take them all tonight; nobody knows"
+    ).split()
+    windows = [" ".join(window) for window in model.windows(tokens)]
+    assert windows[:4] == [
+        "work has been busy and the kids are fine .",
+        "we went to the coast last weekend ,",
+        "but i have saved up my pills",
+        "and then i will take them all tonight ;",
+    ]
+    assert "but i have saved up my pills and then i will take them all tonight ;" in windows
+    assert model.windows(tokens[: model.WINDOW_MIN_TOKENS - 1]) == []
+
+
+def test_a_window_flags_a_risk_buried_in_a_long_post(monkeypatch):
+    post = (
+        "Work has been busy and the kids are fine, we went to the coast last weekend and the weather held. "
+        "I have saved up my pills and I am going to take them all tonight. "
+        "Anyway, does anyone know a good recipe for a lentil soup that freezes well?"
+    )
+    # No whole text can reach this: only a window can make the post urgent.
+    monkeypatch.setattr(model, "THRESHOLD", 1.01)
+    match = crisis_check(post, editor_lexicon=False)
+    assert match is not None
+    assert "pill" in match.excerpt or "take" in match.excerpt
+    monkeypatch.setattr(model, "WINDOW_THRESHOLD", 1.01)
+    assert crisis_check(post, editor_lexicon=False) is None
