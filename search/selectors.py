@@ -158,19 +158,44 @@ def window_starts(topic=None, kinds=KINDS):
         return dict(zip(kinds, cursor.fetchone(), strict=True))
 
 
-def _newest_ids(queryset, terms, operator, count):
-    """The ids of the newest `count` matches in `queryset`, newest first,
-    without ranking them (the database stops at the last one it needs)."""
-    matches = queryset.order_by("-id").only("id").search(terms, operator=operator, order_by_relevance=False)
-    return [item.id for item in matches[:count]]
+def _newest_search(kind, queryset, terms, operator, count):
+    matches = queryset.order_by("-id").annotate(kind=Value(kind)).only("id")
+    return matches.search(terms, operator=operator, order_by_relevance=False)[:count]
 
 
-def _newest_matches(kind, found, terms, operator, wanted, start):
-    """(the ids of the newest `wanted` matches in `found`, newest first;
-    whether older ones match too). Only the newest WINDOW[kind] are searched
-    when they hold ENOUGH matches: then the second is True when an older one
-    matches (without counting them). Else all are searched and the second
-    is False.
+def _newest_ids_each(terms, wanted):
+    """{kind: the ids of the newest `count` matches in `queryset`, newest
+    first} for each kind: (queryset, operator, count) of `wanted`, without
+    ranking them (the database stops at the last one it needs).
+
+    In one query for all the kinds on PostgreSQL: a UNION ALL of each kind's
+    newest-first search, each with its own ORDER BY and LIMIT (a database
+    backend's results are a queryset). Else (SQLite, which cannot order
+    and limit each part of a UNION, or a search server) one search each."""
+    searches = {
+        kind: _newest_search(kind, queryset, terms, operator, count)
+        for kind, (queryset, operator, count) in wanted.items()
+    }
+    together = connection.features.supports_slicing_ordering_in_compound and len(searches) > 1
+    if not together or not all(hasattr(search, "get_queryset") for search in searches.values()):
+        return {kind: [item.id for item in search] for kind, search in searches.items()}
+    parts = [search.get_queryset().values_list("kind", "id") for search in searches.values()]
+    ids = {kind: [] for kind in searches}
+    for kind, found_id in parts[0].union(*parts[1:], all=True):
+        ids[kind].append(found_id)
+    # Each part is newest first, but the UNION keeps no order between rows.
+    return {kind: sorted(found, reverse=True) for kind, found in ids.items()}
+
+
+def _newest_matches(terms, found, operator, starts):
+    """{kind: (the ids of the newest MATCH_LIMIT + 1 matches in found[kind],
+    newest first; whether older ones match too)}, for every kind of `found`
+    in at most two queries (_newest_ids_each): the windows, then the older
+    entries of the kinds whose window held too few.
+
+    Only the newest WINDOW[kind] are searched when they hold ENOUGH matches:
+    then the second is True when an older one matches (without counting
+    them). Else all are searched and the second is False.
 
     Newest first by primary key (which every backend can sort and filter on):
     the database walks back from the newest and stops after the last one it
@@ -179,61 +204,93 @@ def _newest_matches(kind, found, terms, operator, wanted, start):
     how many entries have a word by the entries of every kind, expects a
     few, and reads and sorts every entry of the kind (README, "Search at
     scale")."""
+    wanted = {kind: MATCH_LIMIT[kind] + 1 for kind in found}
+    newest = _newest_ids_each(
+        terms,
+        {
+            kind: (queryset if starts[kind] is None else queryset.filter(id__gte=starts[kind]), operator, wanted[kind])
+            for kind, queryset in found.items()
+        },
+    )
+    older_wanted = {
+        kind: 1 if len(ids) >= ENOUGH else wanted[kind] - len(ids)
+        for kind, ids in newest.items()
+        if starts[kind] is not None and len(ids) < wanted[kind]
+    }
+    older = _newest_ids_each(
+        terms,
+        {kind: (found[kind].filter(id__lt=starts[kind]), operator, count) for kind, count in older_wanted.items()},
+    )
+    pools = {}
+    for kind, ids in newest.items():
+        if kind not in older:
+            pools[kind] = (ids, False)
+        elif len(ids) >= ENOUGH:
+            pools[kind] = (ids, bool(older[kind]))
+        else:
+            pools[kind] = (ids + older[kind], False)
+    return pools
 
-    def newest(queryset, count):
-        return _newest_ids(queryset, terms, operator, count)
 
-    if start is None:
-        return newest(found, wanted), False
-    ids = newest(found.filter(id__gte=start), wanted)
-    older = found.filter(id__lt=start)
-    if len(ids) >= wanted:
-        return ids, False
-    if len(ids) >= ENOUGH:
-        return ids, bool(newest(older, 1))
-    return ids + newest(older, wanted - len(ids)), False
-
-
-def search_kind(kind, terms, *, topic=None, operator="and", starts=None, topic_ids=None):
-    """The matches of one kind for `terms` (a Matches), best first: titles
-    weigh more than summaries, summaries more than bodies (the boosts in each
-    model's search_fields).
+def search_kinds(terms, *, kinds=KINDS, topic=None, operator="and", starts=None, topic_ids=None):
+    """{kind: the matches of that kind for `terms` (a Matches), best first}:
+    titles weigh more than summaries, summaries more than bodies (the boosts
+    in each model's search_fields).
 
     Counting and ranking every match grows with the site: a common word is in
-    most of 50,000 questions. So two bounded reads: the ids of the newest
-    MATCH_LIMIT + 1 matches, in the kind's newest WINDOW when it holds ENOUGH
-    (_newest_matches), which give the count and whether there are more; then
-    the ranking of just those ids. Nothing counts or ranks past the limit.
-    `starts` is window_starts(topic), `topic_ids` _topic_page_ids(topic),
-    each read here when not given."""
-    found = _findable(kind, topic, topic_ids=topic_ids)
-    limit = MATCH_LIMIT[kind]
-    starts = starts if starts is not None else window_starts(topic, kinds=(kind,))
-    pool, older = _newest_matches(kind, found, terms, operator, limit + 1, starts[kind])
-    more = older or len(pool) > limit
-    pool = pool[:limit]
-    ranked = _shown(kind, found.filter(id__in=pool), terms).search(terms, operator=operator)
-    return Matches(ranked, len(pool), more)
+    most of 50,000 questions. So bounded reads: the ids of each kind's newest
+    MATCH_LIMIT + 1 matches, in its newest WINDOW when it holds ENOUGH
+    (_newest_matches: all the kinds in one query, two when a window holds too
+    few), which give the count and whether there are more; then the ranking
+    of just those ids, one query per kind that has any. Nothing counts or
+    ranks past the limit. `starts` is window_starts(topic), `topic_ids`
+    _topic_page_ids(topic), each read here when not given."""
+    found = {kind: _findable(kind, topic, topic_ids=topic_ids) for kind in kinds}
+    starts = starts if starts is not None else window_starts(topic, kinds=kinds)
+    matches = {}
+    for kind, (pool, older) in _newest_matches(terms, found, operator, starts).items():
+        limit = MATCH_LIMIT[kind]
+        more = older or len(pool) > limit
+        pool = pool[:limit]
+        ranked = _shown(kind, found[kind].filter(id__in=pool), terms).search(terms, operator=operator)
+        matches[kind] = Matches(ranked, len(pool), more)
+    return matches
 
 
-def search_kind_any_word(kind, terms, *, topic=None, starts=None, topic_ids=None):
-    """The matches of one kind for any of `terms`, best first (a Matches), for
-    when nothing has them all: ranked in one query among the kind's newest
-    WINDOW[kind] (all of them on a smaller site), where the search with all
-    the words has just looked. Only when the window holds none are the older
-    entries searched as search_kind does (words only old entries have)."""
-    found = _findable(kind, topic, topic_ids=topic_ids)
-    starts = starts if starts is not None else window_starts(topic, kinds=(kind,))
-    start = starts[kind]
-    limit = MATCH_LIMIT[kind]
-    newest = found.filter(id__gte=start) if start is not None else found
-    ranked = list(_shown(kind, newest, terms).search(terms, operator="or")[: limit + 1])
-    if not ranked and start is not None:
-        # None in the window: the newest older matches, ranked (as search_kind).
-        pool = _newest_ids(found.filter(id__lt=start), terms, "or", limit + 1)
-        ranked = _shown(kind, found.filter(id__in=pool[:limit]), terms).search(terms, operator="or")
-        return Matches(ranked, min(len(pool), limit), len(pool) > limit)
-    return Matches(ranked[:limit], min(len(ranked), limit), len(ranked) > limit)
+def search_kind(kind, terms, **options):
+    """The matches of one kind for `terms` (a Matches, as search_kinds)."""
+    return search_kinds(terms, kinds=(kind,), **options)[kind]
+
+
+def search_kinds_any_word(terms, *, kinds=KINDS, topic=None, starts=None, topic_ids=None):
+    """{kind: the matches of that kind for any of `terms`, best first (a
+    Matches)}, for when nothing has them all: ranked in one query a kind
+    among its newest WINDOW[kind] (all of them on a smaller site), where the
+    search with all the words has just looked. Only the kinds whose window
+    holds none have their older entries searched as search_kinds does (words
+    only old entries have): their newest ids in one query for all such
+    kinds, then each one's ranked."""
+    found = {kind: _findable(kind, topic, topic_ids=topic_ids) for kind in kinds}
+    starts = starts if starts is not None else window_starts(topic, kinds=kinds)
+    matches, empty = {}, {}
+    for kind in kinds:
+        start, limit = starts[kind], MATCH_LIMIT[kind]
+        newest = found[kind].filter(id__gte=start) if start is not None else found[kind]
+        ranked = list(_shown(kind, newest, terms).search(terms, operator="or")[: limit + 1])
+        if not ranked and start is not None:
+            empty[kind] = (found[kind].filter(id__lt=start), "or", limit + 1)
+        matches[kind] = Matches(ranked[:limit], min(len(ranked), limit), len(ranked) > limit)
+    # None in the window: the newest older matches, ranked (as search_kinds).
+    for kind, pool in _newest_ids_each(terms, empty).items():
+        limit = MATCH_LIMIT[kind]
+        ranked = _shown(kind, found[kind].filter(id__in=pool[:limit]), terms).search(terms, operator="or")
+        matches[kind] = Matches(ranked, min(len(pool), limit), len(pool) > limit)
+    return matches
+
+
+def search_kind_any_word(kind, terms, **options):
+    """The matches of one kind for any of `terms` (a Matches, as search_kinds_any_word)."""
+    return search_kinds_any_word(terms, kinds=(kind,), **options)[kind]
 
 
 def tries_any_word(terms, found_count):
@@ -308,10 +365,11 @@ def search_groups(terms, *, topic=None, request=None):
     starts = window_starts(topic)
     topic_ids = _topic_page_ids(topic) if topic is not None else None
     for any_word in (False, True):
+        search = search_kinds_any_word if any_word else search_kinds
+        found = search(terms, topic=topic, starts=starts, topic_ids=topic_ids)
         groups = []
         for kind in KINDS:
-            search = search_kind_any_word if any_word else search_kind
-            results = search(kind, terms, topic=topic, starts=starts, topic_ids=topic_ids)
+            results = found[kind]
             count = results.count()
             best = hits(kind, results[: GROUP_SIZE[kind]], terms, request) if count else []
             groups.append(Group(kind=kind, label=LABELS[kind], count=count, hits=best, more=results.more))
