@@ -15,9 +15,10 @@ logging in).
 
 The searched word is in every article, question and specialist, so a search
 finds more than enough in each kind's newest window at either size; a word
-with fewer matches there costs a query more for that kind, and two words
-nothing has together are searched again with any of them: the last test
-holds those to the budget at the large size (README, "Queries per page")."""
+with fewer matches there costs one query more, for all the kinds together
+(their older entries), and two words nothing has together are searched again
+with any of them: the last test holds those to the budget at the large size,
+where the older entries exist (README, "Queries per page")."""
 
 import datetime
 
