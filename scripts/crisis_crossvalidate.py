@@ -72,7 +72,12 @@ def window_rows(tokens):
     found = []
     for window in model.windows(tokens):
         reading = crisis.read([crisis.stem(token) for token in window])
-        found.append(model.features(window, reading, [category for category, _h in crisis.concept_matches(reading)]))
+        found.append(
+            (
+                model.features(window, reading, [category for category, _h in crisis.concept_matches(reading)]),
+                model.gram_scale(window),
+            )
+        )
     return found
 
 
@@ -85,7 +90,10 @@ def leave_one_batch_out(examples, names, folds=None):
     model.THRESHOLD) if higher, so a threshold t here is the detector's
     decision with the whole at t and the windows at t plus the margin."""
     read = [crisis._read_text(text) for _name, text, _label in examples]
-    rows = [(model.features(*reading), label) for reading, (_name, _text, label) in zip(read, examples, strict=True)]
+    rows = [
+        (model.features(*reading), label, model.gram_scale(reading[0]))
+        for reading, (_name, _text, label) in zip(read, examples, strict=True)
+    ]
     windows = [window_rows(reading[0]) for reading in read]
     margin = model.WINDOW_THRESHOLD - model.THRESHOLD
     groups = [names[start::folds] for start in range(folds)] if folds else [[name] for name in names]
@@ -94,8 +102,8 @@ def leave_one_batch_out(examples, names, folds=None):
         left_out = [index for index, example in enumerate(examples) if example[0] in group]
         weights = model.train([row for row, example in zip(rows, examples, strict=True) if example[0] not in group])
         for index in left_out:
-            whole = model.probability(weights, rows[index][0])
-            parts = [model.probability(weights, found) - margin for found in windows[index]]
+            whole = model.probability(weights, rows[index][0], rows[index][2])
+            parts = [model.probability(weights, found, scale) - margin for found, scale in windows[index]]
             scores[index] = max([whole, *parts])
     return scores
 

@@ -27,10 +27,13 @@ How a text is read, in order:
    otherwise than "I don't want to wake up".
 4. One trained model (model.py) decides: its features are the stems, the
    concepts, the kinds of danger the combinations named and a few cues
-   (question or statement, first person, length), and its threshold is set
-   by leaving one writer's batch out at a time. A text is urgent when its
-   score reaches the threshold (or a long text's sentence or clause, model.windows,
-   reaches a higher one); what matched is then the concepts' kind of
+   (question or statement, first person, length). A text is urgent when its
+   score reaches model.THRESHOLD (or a long text's sentence or clause,
+   model.windows, reaches the higher model.WINDOW_THRESHOLD); both are chosen
+   by leaving batches out in six folds (scripts/crisis_crossvalidate.py
+   --folds 6: each text scored by a model trained without its batch and
+   the others of its fold) for the most cries for help caught with at most
+   3% of ordinary texts flagged; what matched is then the concepts' kind of
    danger and words when they named one, else the clause and member's words
    whose features carried the score, and the kind of danger in that clause.
 
@@ -302,7 +305,8 @@ def _scored(tokens, weights):
     stems = [stem(token) for token in tokens]
     reading = read(stems)
     decided = concept_matches(reading)
-    score = model.probability(weights, model.features(tokens, reading, [category for category, _hits in decided]))
+    found = model.features(tokens, reading, [category for category, _hits in decided])
+    score = model.probability(weights, found, model.gram_scale(tokens))
     return score, stems, reading, decided
 
 

@@ -385,3 +385,15 @@ def test_a_window_flags_a_risk_buried_in_a_long_post(monkeypatch):
     assert "pill" in match.excerpt or "take" in match.excerpt
     monkeypatch.setattr(model, "WINDOW_THRESHOLD", 1.01)
     assert crisis_check(post, editor_lexicon=False) is None
+
+
+def test_a_short_lines_character_grams_count_for_less():
+    # gram_scale(): a short line's 4-grams are valued at its share of
+    # GRAM_FULL_TOKENS tokens, every other feature at 1.
+    short = canonical("See you next week").split()
+    long = canonical("We went to the coast last weekend and the weather held for once, it was lovely").split()
+    assert model.gram_scale(short) == len(short) / model.GRAM_FULL_TOKENS < 1
+    assert model.gram_scale(long) == 1.0
+    weights = {"": 0.0, "g:<see": 2.0, "w:see": 1.0}
+    assert model.probability(weights, {"g:<see", "w:see"}, 0.5) == model.probability({"": 2.0}, set())
+    assert model.probability(weights, {"g:<see", "w:see"}) == model.probability({"": 3.0}, set())
